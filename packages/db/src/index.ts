@@ -1,0 +1,11 @@
+export * from './database-types.js';
+export * from './executor.js';
+export * from './open-database.js';
+export * from './migrate.js';
+export * from './audit/audit.repository.js';
+export * from './audit/verify-audit-chain.js';
+export * from './repositories/user.repository.js';
+export * from './repositories/session.repository.js';
+export * from './repositories/study.repository.js';
+export * from './repositories/role-assignment.repository.js';
+export { sql } from 'kysely';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-foundation.js';
+
+/**
+ * Every migration, in order. Names are `NNNN-kebab-name`; never edit or renumber a merged one —
+ * add a new file and list it here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};
