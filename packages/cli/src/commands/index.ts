@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerAnalyzeCommands } from './analyze/analyze.command.js';
+import { registerDesignCommands } from './design/design.command.js';
+import { registerProtocolCommands } from './protocol/protocol.command.js';
+import { registerScoreCommands } from './score/score.command.js';
 
 /** Each command group registers itself on the root program; add a line per new group. */
 export const COMMAND_GROUPS: ReadonlyArray<(program: Command) => void> = [
-  // command groups — keep one registration per line
+  registerProtocolCommands,
+  registerScoreCommands,
+  registerDesignCommands,
+  registerAnalyzeCommands,
 ];
