@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { startServer } from '@celltrial/server';
+import type { Command } from 'commander';
+import { CliError } from '../../io/cli-error.js';
+import { describeDatabase, resolveDatabaseConfig, withDataDirOption } from '../../io/database-options.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(`--port must be an integer 0–65535, got ${value}`);
+  }
+  return port;
+}
+
+/** `celltrial serve`: the API and the web app on one port. */
+export function registerServeCommand(program: Command): void {
+  withDataDirOption(
+    program
+      .command('serve')
+      .description('Run the celltrial server (API at /api, web app at /) on PGlite or DATABASE_URL')
+      .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
+      .option('--host <host>', 'interface to bind (default: $HOST or 0.0.0.0)'),
+  ).action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+    const database = resolveDatabaseConfig(opts);
+    const started = Date.now();
+    const server = await startServer({
+      database,
+      port: parsePort(opts.port ?? process.env['PORT'] ?? '3000'),
+      host: opts.host ?? process.env['HOST'] ?? '0.0.0.0',
+      adminPassword: process.env['CELLTRIAL_ADMIN_PASSWORD'],
+      webDist: WEB_DIST,
+      logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    });
+    const lines = [
+      `celltrial is running at ${server.url}  (${describeDatabase(database)}, ready in ${Date.now() - started} ms)`,
+      `API docs: ${server.url}/api/docs`,
+    ];
+    if (server.appliedMigrations.length > 0) {
+      lines.push(`applied migrations: ${server.appliedMigrations.join(', ')}`);
+    }
+    if (server.firstAdmin !== null) {
+      const password = server.firstAdmin.generatedPassword ?? '(from CELLTRIAL_ADMIN_PASSWORD)';
+      lines.push(
+        `first run: log in as "${server.firstAdmin.username}" with password ${password}  — shown once, change it`,
+      );
+    }
+    process.stderr.write(`${lines.join('\n')}\n`);
+    const stop = (): void => {
+      void server.stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
