@@ -2,3 +2,4 @@ export * from './time/clock.js';
 export * from './random/rng.js';
 export * from './access/roles.js';
 export * from './access/access-check.js';
+export * from './scales/index.js';
