@@ -3,3 +3,4 @@ export * from './random/rng.js';
 export * from './access/roles.js';
 export * from './access/access-check.js';
 export * from './scales/index.js';
+export * from './stats/index.js';
