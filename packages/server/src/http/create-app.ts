@@ -16,7 +16,7 @@ import { AppError } from '../errors/app-error.js';
 import { createAccessHook } from './access-hook.js';
 import type { ApiApp, AppDeps } from './app-types.js';
 import { createErrorHandler } from './error-handler.js';
-import { PUBLIC } from './route-access.js';
+import { PUBLIC, type RouteAccess } from './route-access.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerStudyRoutes } from './routes/study.routes.js';
@@ -57,14 +57,25 @@ export async function createApp(options: CreateAppOptions): Promise<ApiApp> {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as never);
 
+  const apiRoutes: ApiRouteInfo[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: PUBLIC };
     }
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api/')) {
+      return;
+    }
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(
         `route ${String(route.method)} ${route.url} declares no access (see http/route-access.ts)`,
       );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') {
+        apiRoutes.push({ method, url: route.url, access });
+      }
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -104,6 +115,19 @@ export async function createApp(options: CreateAppOptions): Promise<ApiApp> {
     throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
   });
   return app as ApiApp;
+}
+
+export interface ApiRouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access, for the access-sweep test and docs. */
+    apiRoutes: readonly ApiRouteInfo[];
+  }
 }
 
 export type { ZodTypeProvider };
