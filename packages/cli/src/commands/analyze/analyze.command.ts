@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { registerSlopesCommand } from './slopes.command.js';
+import { registerSurvivalCommand } from './survival.command.js';
 
 /** `celltrial analyze …`: Statistical analyses on CSV exports (JSON out): slopes, mixed models, survival, CAFS, power. */
 export function registerAnalyzeCommands(program: Command): void {
-  program
+  const analyze = program
     .command('analyze')
     .description(
       'Statistical analyses on CSV exports (JSON out): slopes, mixed models, survival, CAFS, power',
     );
+  registerSlopesCommand(analyze);
+  registerSurvivalCommand(analyze);
 }
