@@ -1,0 +1,24 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.js';
+import { StudyListPage } from '../features/studies/study-list-page.js';
+import { StudyOverviewPage } from '../features/studies/study-overview-page.js';
+import { AppLayout } from './app-layout.js';
+import { NotFoundPage } from './not-found-page.js';
+import { RequireSession } from './require-session.js';
+
+/** Every page of the app. Pages under RequireSession need a signed-in user. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/studies" replace />} />
+          <Route path="studies" element={<StudyListPage />} />
+          <Route path="studies/:studyId" element={<StudyOverviewPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

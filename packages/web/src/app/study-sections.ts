@@ -1,0 +1,29 @@
+/**
+ * The second-level navigation inside a study. `path` is relative to `/studies/:studyId`; a section
+ * without a path is not built yet and shows as "soon". When an issue delivers a section, give it a
+ * path here and add its route in app-routes.tsx.
+ */
+export interface StudySection {
+  key: string;
+  label: string;
+  path?: string;
+}
+
+export const STUDY_SECTIONS: readonly StudySection[] = [
+  { key: 'overview', label: 'Overview', path: '' },
+  { key: 'schedule', label: 'Schedule' },
+  { key: 'participants', label: 'Participants' },
+  { key: 'screening', label: 'Screening' },
+  { key: 'casebooks', label: 'Casebooks' },
+  { key: 'queries', label: 'Queries' },
+  { key: 'safety', label: 'Safety' },
+  { key: 'dosing', label: 'Dosing' },
+  { key: 'analysis', label: 'Analysis' },
+  { key: 'exports', label: 'Exports' },
+  { key: 'audit', label: 'Audit' },
+];
+
+/** The URL of a section of a study. */
+export function studySectionUrl(studyId: string, path: string): string {
+  return path === '' ? `/studies/${studyId}` : `/studies/${studyId}/${path}`;
+}

@@ -1,0 +1,54 @@
+import { FieldIssueSchema, type ErrorCode, type FieldIssue } from '@celltrial/contracts';
+
+/** Codes the client adds to the server's catalog: the server was unreachable or answered unexpectedly. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+
+export interface ApiErrorInit {
+  status: number;
+  code: ApiErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** An API failure: the server's `{ error: { code, message, details } }` body, or a client-side code. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly details: unknown;
+
+  constructor(init: ApiErrorInit) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+  }
+}
+
+/** True when `error` is an ApiError (optionally with the given code). */
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** The field-level problems of a VALIDATION_FAILED error (empty for any other error). */
+export function fieldIssuesOf(error: unknown): FieldIssue[] {
+  if (!isApiError(error, 'VALIDATION_FAILED') || !isRecord(error.details)) {
+    return [];
+  }
+  const parsed = FieldIssueSchema.array().safeParse(error.details.issues);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Seconds until an ACCOUNT_LOCKED account may try again, or null when the error is not a lockout. */
+export function retryAfterSecondsOf(error: unknown): number | null {
+  if (!isApiError(error, 'ACCOUNT_LOCKED') || !isRecord(error.details)) {
+    return null;
+  }
+  const seconds = error.details.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,7 @@
+/** Query keys shared across features (one place, so invalidation cannot miss a spelling). */
+export const queryKeys = {
+  session: ['session'] as const,
+  studies: ['studies'] as const,
+  study: (studyId: string) => ['studies', studyId] as const,
+  studySites: (studyId: string) => ['studies', studyId, 'sites'] as const,
+};

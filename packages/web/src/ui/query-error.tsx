@@ -1,0 +1,26 @@
+import { Alert, Button, Code, Group, Text } from '@mantine/core';
+import { isApiError } from '../lib/api-error.js';
+
+export interface QueryErrorProps {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+}
+
+/** An inline error panel for a failed load: the server's message, its code, and a retry button. */
+export function QueryError({ title, error, onRetry }: QueryErrorProps) {
+  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  return (
+    <Alert color="red" title={title} role="alert">
+      <Text size="sm">{message}</Text>
+      <Group mt="xs" gap="sm">
+        {isApiError(error) && <Code>{error.code}</Code>}
+        {onRetry && (
+          <Button size="compact-sm" variant="default" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </Group>
+    </Alert>
+  );
+}
