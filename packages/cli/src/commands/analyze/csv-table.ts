@@ -14,10 +14,12 @@ export async function readCsvTable(file: string): Promise<CsvTable> {
   const text = await readTextInput(file);
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
-      string,
-      string
-    >[];
+    records = parse<Record<string, string>>(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (error) {
     throw new CliError(`${file} is not valid CSV: ${(error as Error).message}`);
   }
