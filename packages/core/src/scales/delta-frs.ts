@@ -6,7 +6,7 @@ import { describeValue, problem, type ScaleProblem, type ScaleResult } from './s
  */
 
 /** Days in the month used for ΔFRS: the mean Gregorian month, 365.25 / 12. */
-export const DAYS_PER_MONTH = 365.25 / 12;
+export const DELTA_FRS_DAYS_PER_MONTH = 365.25 / 12;
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -79,7 +79,10 @@ export function intervalSinceOnset(input: {
     const message = `assessmentDate must be after symptomOnsetDate (got ${String(input.assessmentDate)} vs ${String(input.symptomOnsetDate)})`;
     return { kind: 'invalid', problems: [problem('assessmentDate', 'after-symptom-onset', message)] };
   }
-  return { kind: 'ok', value: { daysSinceOnset, monthsSinceOnset: daysSinceOnset / DAYS_PER_MONTH } };
+  return {
+    kind: 'ok',
+    value: { daysSinceOnset, monthsSinceOnset: daysSinceOnset / DELTA_FRS_DAYS_PER_MONTH },
+  };
 }
 
 /** ΔFRS from a total and two calendar dates; problems name the date field and rule. */

@@ -129,7 +129,7 @@ export interface HankinsonSubject {
 }
 
 /** A predicted value and its lower limit of normal (5th percentile). */
-export interface ReferenceValue {
+export interface SpirometryReferenceValue {
   readonly predicted: number;
   readonly lln: number;
 }
@@ -140,7 +140,10 @@ export function hankinsonAgeGroup(subject: Pick<HankinsonSubject, 'sex' | 'ageYe
 }
 
 /** Predicted value and LLN in litres of FVC or FEV1 (no range check: see scoreSpirometry for validation). */
-export function hankinsonPredict(subject: HankinsonSubject, volume: HankinsonVolume): ReferenceValue {
+export function hankinsonPredict(
+  subject: HankinsonSubject,
+  volume: HankinsonVolume,
+): SpirometryReferenceValue {
   const row = COEFFICIENTS[subject.sex][subject.ethnicity][volume][hankinsonAgeGroup(subject)];
   const [b0, b1, b2, b3, b3Lln] = row;
   const age = subject.ageYears;
@@ -150,7 +153,7 @@ export function hankinsonPredict(subject: HankinsonSubject, volume: HankinsonVol
 }
 
 /** Predicted FEV1/FVC and its LLN, in percent. */
-export function hankinsonPredictRatio(subject: Omit<HankinsonSubject, 'heightCm'>): ReferenceValue {
+export function hankinsonPredictRatio(subject: Omit<HankinsonSubject, 'heightCm'>): SpirometryReferenceValue {
   const [c0, c1, lln0] = RATIO[subject.sex][subject.ethnicity];
   return { predicted: c0 + c1 * subject.ageYears, lln: lln0 + c1 * subject.ageYears };
 }

@@ -9,7 +9,7 @@ import {
   type HankinsonSex,
   type HankinsonSubject,
   type HankinsonVolume,
-  type ReferenceValue,
+  type SpirometryReferenceValue,
 } from './spirometry-hankinson.js';
 import {
   describeValue,
@@ -82,7 +82,7 @@ export interface SpirometryResult {
   /** Which of the paper's age equations was used (male < 20, female < 18 → 'child'). */
   readonly ageGroup: 'child' | 'adult';
   /** Predicted values and LLN in litres, whatever was measured. */
-  readonly reference: Readonly<Record<HankinsonVolume, ReferenceValue>>;
+  readonly reference: Readonly<Record<HankinsonVolume, SpirometryReferenceValue>>;
   readonly fvc?: SpirometryMeasureResult;
   readonly fev1?: SpirometryMeasureResult;
   /** SVC against the FVC equation. */
