@@ -2,6 +2,7 @@ export * from './database-types.js';
 export * from './executor.js';
 export * from './open-database.js';
 export * from './migrate.js';
+export * from './schema-snapshot.js';
 export * from './audit/audit.repository.js';
 export * from './audit/verify-audit-chain.js';
 export * from './repositories/user.repository.js';
