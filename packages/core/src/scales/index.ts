@@ -17,3 +17,4 @@ export * from './edss-rules.js';
 export * from './edss.js';
 export * from './units.js';
 export * from './vital-signs.js';
+export * from './spirometry-gli.js';
