@@ -9,3 +9,4 @@ export * from './paired-tests.js';
 export * from './kaplan-meier.js';
 export * from './log-rank.js';
 export * from './cox.js';
+export * from './lmm/index.js';

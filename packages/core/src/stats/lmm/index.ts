@@ -1,0 +1,5 @@
+export * from './lmm-model.js';
+export * from './profiled-deviance.js';
+export * from './nelder-mead.js';
+export * from './fit-lmm.js';
+export * from './growth-models.js';
