@@ -1,8 +1,9 @@
 import type { Clock, StudyRole } from '@celltrial/core';
 import { insertStudy, type StudyRow } from '@celltrial/db';
-import { createTestDatabase, type TestDatabase } from '@celltrial/db/testing';
+import { createTestDatabase, findUnauditedRows, type TestDatabase } from '@celltrial/db/testing';
 import type { ApiApp, AppDeps } from '../http/app-types.js';
 import { createApp } from '../http/create-app.js';
+import { auditedWrite } from '../services/audited-write.js';
 import { SYSTEM_ACTOR } from '../services/service-context.js';
 import { DEFAULT_SESSION_POLICY } from '../services/session-policy.js';
 import { createSite } from '../services/study.service.js';
@@ -45,8 +46,15 @@ export async function createTestApp(): Promise<TestApp> {
     deps,
     clock,
     close: async () => {
-      await app.close();
-      await database.close();
+      try {
+        const unaudited = await findUnauditedRows(database.db);
+        if (unaudited.length > 0) {
+          throw new Error(`rows written without an audit event: ${unaudited.join(', ')}`);
+        }
+      } finally {
+        await app.close();
+        await database.close();
+      }
     },
   };
 }
@@ -93,13 +101,23 @@ export interface SeededStudy {
 
 /** A study with two sites, written through the audited services. */
 export async function seedStudy(t: TestApp, code = 'demo-study'): Promise<SeededStudy> {
-  const study = await insertStudy(t.database.db, {
-    code,
-    title: `Demo study ${code}`,
-    phase: 'PHASE2',
-    status: 'active',
-    registryIds: ['NCT00000000'],
-    conditions: ['ALS'],
+  const study = await auditedWrite(t.deps, SYSTEM_ACTOR, async (tx) => {
+    const row = await insertStudy(tx.trx, {
+      code,
+      title: `Demo study ${code}`,
+      phase: 'PHASE2',
+      status: 'active',
+      registryIds: ['NCT00000000'],
+      conditions: ['ALS'],
+    });
+    await tx.audit({
+      action: 'study.create',
+      entityType: 'study',
+      entityId: row.id,
+      studyId: row.id,
+      after: { code },
+    });
+    return row;
   });
   const siteA = await createSite(t.deps, SYSTEM_ACTOR, {
     studyId: study.id,

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { startServer } from '@celltrial/server';
 import type { Command } from 'commander';
 import { CliError } from '../../io/cli-error.js';
 import { describeDatabase, resolveDatabaseConfig, withDataDirOption } from '../../io/database-options.js';
@@ -23,8 +22,9 @@ export function registerServeCommand(program: Command): void {
       .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
       .option('--host <host>', 'interface to bind (default: $HOST or 0.0.0.0)'),
   ).action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
-    const database = resolveDatabaseConfig(opts);
     const started = Date.now();
+    const { startServer } = await import('@celltrial/server');
+    const database = resolveDatabaseConfig(opts);
     const server = await startServer({
       database,
       port: parsePort(opts.port ?? process.env['PORT'] ?? '3000'),

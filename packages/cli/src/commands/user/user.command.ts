@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { CreateUserRequestSchema } from '@celltrial/contracts';
 import { STUDY_ROLES, isStudyRole } from '@celltrial/core';
 import { findStudyByCode, findUserByUsername, listSites } from '@celltrial/db';
-import { AppError, createUser, grantRole, listAllUsers, systemClock, type Actor } from '@celltrial/server';
+import type { Actor } from '@celltrial/server';
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { CliError } from '../../io/cli-error.js';
@@ -21,7 +21,11 @@ function zodProblem(error: { issues: ReadonlyArray<{ path: PropertyKey[]; messag
   return error.issues.map((i) => `${i.path.map(String).join('.') || 'input'}: ${i.message}`).join('; ');
 }
 
+/** The server's services, loaded only when a command runs (keeps `--help` fast). */
+const services = () => import('@celltrial/server');
+
 async function asCli<T>(work: () => Promise<T>): Promise<T> {
+  const { AppError } = await services();
   try {
     return await work();
   } catch (error) {
@@ -64,6 +68,7 @@ export function registerUserCommands(program: Command): void {
     if (!parsed.success) {
       throw new CliError(zodProblem(parsed.error));
     }
+    const { createUser, systemClock } = await services();
     const created = await withDatabase(opts, (opened) =>
       asCli(() => createUser({ db: opened.db, clock: systemClock }, cliActor(), parsed.data)),
     );
@@ -88,6 +93,7 @@ export function registerUserCommands(program: Command): void {
       if (!isStudyRole(role)) {
         throw new CliError(`--role must be one of ${STUDY_ROLES.join(', ')}, got ${role}`);
       }
+      const { grantRole, systemClock } = await services();
       await withDatabase(opts, async (opened) => {
         const u = await findUserByUsername(opened.db, username);
         const study = await findStudyByCode(opened.db, opts.study);
@@ -120,6 +126,7 @@ export function registerUserCommands(program: Command): void {
 
   withDataDirOption(user.command('list').description('List users')).action(
     async (opts: { dataDir?: string }) => {
+      const { listAllUsers, systemClock } = await services();
       const users = await withDatabase(opts, (opened) => listAllUsers({ db: opened.db, clock: systemClock }));
       for (const u of users) {
         process.stdout.write(

@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { Executor } from '../executor.js';
+
+/** Tables whose every row must have been created by an audited write, with the audit entity type. */
+const AUDITED_TABLES = [
+  { table: 'app_user', entityType: 'user' },
+  { table: 'user_session', entityType: 'session' },
+  { table: 'site', entityType: 'site' },
+  { table: 'study', entityType: 'study' },
+  { table: 'role_assignment', entityType: 'role_assignment' },
+] as const;
+
+/**
+ * Lists rows that have no audit event naming them: a write path that skipped the audit trail.
+ * Test helpers call it when a test file closes its database.
+ */
+export async function findUnauditedRows(db: Executor): Promise<string[]> {
+  const missing: string[] = [];
+  for (const { table, entityType } of AUDITED_TABLES) {
+    const { rows } = await sql<{ id: string }>`
+      select t.id::text as id from ${sql.table(table)} t
+      where not exists (select 1 from audit_event a where a.entity_type = ${entityType} and a.entity_id = t.id::text)`.execute(
+      db,
+    );
+    missing.push(...rows.map((r) => `${table} ${r.id}`));
+  }
+  return missing;
+}
