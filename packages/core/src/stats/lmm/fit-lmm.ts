@@ -10,8 +10,10 @@ import type { StatsProblem, StatsResult } from '../problems.js';
 import { canonicalTheta, lmmStatistics, thetaLength, thetaToLambda } from './lmm-model.js';
 import type { LmmInput, LmmStatistics } from './lmm-model.js';
 import { nelderMead } from './nelder-mead.js';
+import { newtonPolish } from './newton-polish.js';
+import { evaluateDevianceQ2 } from './deviance-q2.js';
 import { createWorkspace, evaluateDeviance } from './profiled-deviance.js';
-import type { LmmMethod } from './profiled-deviance.js';
+import type { DevianceEvaluation, LmmMethod } from './profiled-deviance.js';
 
 /** A fixed-effect estimate with its standard error and t value. */
 export interface FixedEffect {
@@ -107,7 +109,9 @@ export function fitLmm(input: LmmInput, options: LmmOptions): StatsResult<{ fit:
   const { q, p } = stats;
   const workspace = createWorkspace(stats);
   const settings = { method: options.method, workspace };
-  const deviance = (theta: readonly number[]): number => evaluateDeviance(stats, theta, settings).deviance;
+  const evaluate = (theta: readonly number[]): DevianceEvaluation =>
+    q === 2 ? evaluateDevianceQ2(stats, theta, options.method) : evaluateDeviance(stats, theta, settings);
+  const deviance = (theta: readonly number[]): number => evaluate(theta).deviance;
   const start = diagonalIndices(q).reduce(
     (theta, d) => {
       theta[d] = 1;
@@ -115,7 +119,7 @@ export function fitLmm(input: LmmInput, options: LmmOptions): StatsResult<{ fit:
     },
     new Array<number>(thetaLength(q)).fill(0),
   );
-  const first = evaluateDeviance(stats, start, settings);
+  const first = evaluate(start);
   if (!first.ok) {
     return invalid([
       {
@@ -125,9 +129,20 @@ export function fitLmm(input: LmmInput, options: LmmOptions): StatsResult<{ fit:
       },
     ]);
   }
-  let best = nelderMead(deviance, start, { step: 0.25 });
+  // Loose simplex search, then Newton polish; if Newton does not converge, a restarted simplex finishes.
+  const search = nelderMead(deviance, start, { step: 0.25, fTolerance: 1e-6, xTolerance: 1e-2, restarts: 0 });
+  const polished = newtonPolish(deviance, canonicalTheta(search.x, q));
+  const finish = polished.converged ? null : nelderMead(deviance, polished.x, { step: 0.01 });
+  let best =
+    finish === null || finish.value > polished.value
+      ? {
+          x: polished.x,
+          value: polished.value,
+          converged: polished.converged || (finish?.converged ?? false),
+        }
+      : finish;
   let theta = canonicalTheta(best.x, q);
-  let iterations = best.evaluations;
+  let iterations = search.evaluations + polished.evaluations + (finish?.evaluations ?? 0);
   // Boundary: pin small Λ diagonals to exactly 0 and re-optimize the rest; keep if not worse.
   const tolerance = options.boundaryTolerance ?? 1e-4;
   for (const d of diagonalIndices(q)) {
@@ -151,7 +166,7 @@ export function fitLmm(input: LmmInput, options: LmmOptions): StatsResult<{ fit:
       }
     }
   }
-  const final = evaluateDeviance(stats, theta, settings);
+  const final = evaluate(theta);
   const dof = options.method === 'ml' ? stats.nObs : stats.nObs - p;
   const sigma2 = final.pwrss / dof;
   const schurRows = Array.from({ length: p }, (_, i) => Array.from(final.schur.subarray(i * p, (i + 1) * p)));

@@ -13,6 +13,8 @@ export interface NelderMeadOptions {
   /** …and the simplex vertices are within this distance of the best one (max-norm). */
   readonly xTolerance?: number;
   readonly maxEvaluations?: number;
+  /** Restarts from the best point (default 10; each stops early once it no longer improves). */
+  readonly restarts?: number;
 }
 
 /** Result: the minimizer, its value, evaluations used and whether the tolerances were met. */
@@ -133,12 +135,13 @@ export function nelderMead(
     fTolerance: options.fTolerance ?? 1e-12,
     xTolerance: options.xTolerance ?? 1e-7,
     maxEvaluations: options.maxEvaluations ?? 20_000,
+    restarts: options.restarts ?? 10,
   };
   let evaluations = 0;
   let result = simplexRun(f, start, { ...settings, budget: settings.maxEvaluations });
   evaluations += result.evaluations;
   let step = settings.step;
-  for (let restart = 0; restart < 10 && evaluations < settings.maxEvaluations; restart++) {
+  for (let restart = 0; restart < settings.restarts && evaluations < settings.maxEvaluations; restart++) {
     step = Math.max(step / 10, 1e-5);
     const again = simplexRun(f, result.x, {
       ...settings,
@@ -154,5 +157,5 @@ export function nelderMead(
       return { ...result, evaluations, converged: result.converged && again.converged };
     }
   }
-  return { ...result, evaluations, converged: false };
+  return { ...result, evaluations, converged: settings.restarts === 0 && result.converged };
 }

@@ -24,7 +24,7 @@ export interface DevianceEvaluation {
 }
 
 /** In-place Cholesky of a small k×k row-major matrix; returns log-determinant of L (sum of log diag) or NaN. */
-function choleskyInPlace(a: Float64Array, k: number): number {
+export function choleskyInPlace(a: Float64Array, k: number): number {
   let logDet = 0;
   for (let j = 0; j < k; j++) {
     let s = a[j * k + j] ?? 0;
@@ -92,7 +92,7 @@ export function evaluateDeviance(
   theta: readonly number[],
   options: { readonly method: LmmMethod; readonly workspace: DevianceWorkspace },
 ): DevianceEvaluation {
-  const { p, q, nSubjects, nObs } = stats;
+  const { p, q, nSubjects } = stats;
   const { lambda, m, tmp, rhs } = options.workspace;
   thetaToLambda(theta, q, lambda);
   const schur = Float64Array.from(stats.xtx);
@@ -163,6 +163,25 @@ export function evaluateDeviance(
       }
     }
   }
+  return finishDeviance(stats, { schur, schurRhs, logDetL, cuSq }, options.method);
+}
+
+/** Sums accumulated over subjects: lower triangle of the Schur complement, its right-hand side, log|L| and ‖c_u‖². */
+export interface SubjectSums {
+  readonly schur: Float64Array;
+  readonly schurRhs: Float64Array;
+  readonly logDetL: number;
+  readonly cuSq: number;
+}
+
+/** Solves for β from the Schur complement and forms the REML or ML profiled deviance. */
+export function finishDeviance(
+  stats: LmmStatistics,
+  sums: SubjectSums,
+  method: LmmMethod,
+): DevianceEvaluation {
+  const { p, nObs } = stats;
+  const { schur, schurRhs, logDetL, cuSq } = sums;
   for (let j = 0; j < p; j++) {
     for (let k = 0; k < j; k++) {
       schur[k * p + j] = schur[j * p + k] ?? 0;
@@ -197,7 +216,7 @@ export function evaluateDeviance(
   const pwrss = Math.max(stats.yty - cuSq - cBetaSq, Number.MIN_VALUE);
   const logDetLSq = 2 * logDetL;
   let deviance: number;
-  if (options.method === 'ml') {
+  if (method === 'ml') {
     deviance = logDetLSq + nObs * (1 + Math.log((2 * Math.PI * pwrss) / nObs));
   } else {
     const dof = nObs - p;
