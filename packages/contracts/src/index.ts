@@ -6,3 +6,4 @@ export * from './users/user.schema.js';
 export * from './studies/study.schema.js';
 export * from './audit/audit.schema.js';
 export * from './system/health.schema.js';
+export * from './protocol/index.js';

@@ -1,0 +1,103 @@
+// Reads a protocol file: YAML syntax, then the schema (structure, types, unknown keys), then the
+// semantic rules of core — every problem with its YAML path and line number.
+import type { Protocol } from '@celltrial/core';
+import { findProtocolProblems } from '@celltrial/core';
+import { LineCounter, parseDocument } from 'yaml';
+import type { RawProblem } from './protocol-issues.js';
+import { issuesToProblems } from './protocol-issues.js';
+import { ProtocolSchema } from './protocol.schema.js';
+import { formatDocumentPath, locatePath } from './yaml-locate.js';
+
+export interface ProtocolFileProblem {
+  file: string;
+  /** Author-facing path, e.g. `visits[3].window.before` ('' for the whole document). */
+  path: string;
+  /** 1-based line (and column) in the file. */
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export type ParseProtocolResult =
+  { kind: 'ok'; protocol: Protocol } | { kind: 'invalid'; problems: ProtocolFileProblem[] };
+
+/** Removes the keys zod reported as unknown, so the semantic rules can still run on the rest. */
+function withoutUnknownKeys(data: unknown, problems: RawProblem[]): unknown {
+  const copy = structuredClone(data);
+  for (const problem of problems) {
+    let target: unknown = copy;
+    for (const segment of problem.path.slice(0, -1)) {
+      target = (target as Record<string, unknown> | undefined)?.[String(segment)];
+    }
+    const key = problem.path[problem.path.length - 1];
+    if (target !== null && typeof target === 'object' && key !== undefined) {
+      delete (target as Record<string, unknown>)[String(key)];
+    }
+  }
+  return copy;
+}
+
+/** Validates protocol YAML text; returns the typed protocol or every problem (syntax, schema, semantics). */
+export function parseProtocolYaml(text: string, fileName: string): ParseProtocolResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      kind: 'invalid',
+      problems: doc.errors.map((error) => ({
+        file: fileName,
+        path: '',
+        line: error.linePos?.[0].line ?? 1,
+        column: error.linePos?.[0].col ?? 1,
+        rule: 'yaml-syntax',
+        message: error.message.split('\n')[0] ?? error.message,
+      })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      kind: 'invalid',
+      problems: [{ file: fileName, path: '', line: 1, column: 1, rule: 'yaml-syntax', message }],
+    };
+  }
+  const raw: RawProblem[] = [];
+  const parsed = ProtocolSchema.safeParse(data);
+  let protocol: Protocol | null = parsed.success ? parsed.data : null;
+  if (!parsed.success) {
+    const structural = issuesToProblems(parsed.error.issues, ProtocolSchema, data);
+    raw.push(...structural);
+    if (structural.every((problem) => problem.rule === 'unknown-key')) {
+      const retry = ProtocolSchema.safeParse(withoutUnknownKeys(data, structural));
+      protocol = retry.success ? retry.data : null;
+    }
+  }
+  if (protocol !== null) {
+    raw.push(...findProtocolProblems(protocol));
+  }
+  if (raw.length === 0 && protocol !== null) {
+    return { kind: 'ok', protocol };
+  }
+  const problems = raw.map((problem): ProtocolFileProblem => {
+    const position = locatePath(doc, lineCounter, { path: problem.path, preferKey: problem.atKey === true });
+    return {
+      file: fileName,
+      path: formatDocumentPath(problem.path),
+      line: position.line,
+      column: position.column,
+      rule: problem.rule,
+      message: problem.message,
+    };
+  });
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { kind: 'invalid', problems };
+}
+
+/** One line per problem: `FILE:LINE: path: rule: message` (the format of `celltrial protocol validate`). */
+export function formatProtocolProblem(problem: ProtocolFileProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.path === '' ? '(document)' : problem.path}: ${problem.rule}: ${problem.message}`;
+}
