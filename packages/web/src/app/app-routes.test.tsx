@@ -1,10 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, stubFetch } from '../testing/fetch-stub.js';
 import { ADMIN_SESSION, SAMPLE_STUDY } from '../testing/fixtures.js';
 import { renderWithApp } from '../testing/render-app.js';
 import { AppRoutes } from './app-routes.js';
+
+function ShowLocation() {
+  const location = useLocation();
+  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+}
 
 afterEach(() => {
   cleanup();
@@ -66,10 +72,17 @@ describe('AppRoutes', () => {
         return { status: 200, body: { ok: true } };
       },
     });
-    renderWithApp(<AppRoutes />, { path: '/studies' });
+    renderWithApp(
+      <>
+        <AppRoutes />
+        <ShowLocation />
+      </>,
+      { path: '/studies' },
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Ada Admin' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/login');
     expect(fetchMock.mock.calls.some(([url]) => url === '/api/auth/logout')).toBe(true);
   });
 });

@@ -27,6 +27,17 @@ export const theme = createTheme({
   components: {
     Table: {
       defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm', fz: 'sm', tabularNums: true },
+      styles: {
+        th: {
+          backgroundColor: 'var(--mantine-color-gray-0)',
+          color: 'var(--mantine-color-gray-7)',
+          fontSize: 'var(--mantine-font-size-xs)',
+          fontWeight: 600,
+          textTransform: 'uppercase',
+          letterSpacing: '0.03em',
+          whiteSpace: 'nowrap',
+        },
+      },
     },
     Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, stubFetch } from '../testing/fetch-stub.js';
 import { ADMIN_SESSION } from '../testing/fixtures.js';
 import { api, apiRequest } from './api-client.js';
-import { ApiError, fieldIssuesOf, retryAfterSecondsOf } from './api-error.js';
+import { ApiError, displayMessage, fieldIssuesOf, retryAfterSecondsOf } from './api-error.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -85,5 +85,13 @@ describe('apiRequest', () => {
     const fetchMock = stubFetch({});
     await caught(api.listSites('a/b?c'));
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/studies/a%2Fb%3Fc/sites');
+  });
+});
+
+describe('displayMessage', () => {
+  it('turns a terse server message into a sentence without changing its words', () => {
+    expect(displayMessage(new Error('wrong username or password'))).toBe('Wrong username or password.');
+    expect(displayMessage(new Error('Locked!'))).toBe('Locked!');
+    expect(displayMessage('not an error')).toBe('Something went wrong.');
   });
 });

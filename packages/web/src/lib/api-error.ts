@@ -52,3 +52,19 @@ export function retryAfterSecondsOf(error: unknown): number | null {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
+
+/** The message of the first field issue for `field` (the server may prefix paths with `body.`). */
+export function fieldIssueFor(error: unknown, field: string): string | undefined {
+  return fieldIssuesOf(error).find((issue) => issue.path === field || issue.path === `body.${field}`)
+    ?.message;
+}
+
+/** An error's message as a sentence for display: capital first letter, final full stop. */
+export function displayMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message.trim() : '';
+  if (raw === '') {
+    return 'Something went wrong.';
+  }
+  const capitalised = raw.charAt(0).toUpperCase() + raw.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

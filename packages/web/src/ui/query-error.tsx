@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, Text } from '@mantine/core';
-import { isApiError } from '../lib/api-error.js';
+import { displayMessage, isApiError } from '../lib/api-error.js';
 
 export interface QueryErrorProps {
   title: string;
@@ -9,10 +9,9 @@ export interface QueryErrorProps {
 
 /** An inline error panel for a failed load: the server's message, its code, and a retry button. */
 export function QueryError({ title, error, onRetry }: QueryErrorProps) {
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
   return (
     <Alert color="red" title={title} role="alert">
-      <Text size="sm">{message}</Text>
+      <Text size="sm">{displayMessage(error)}</Text>
       <Group mt="xs" gap="sm">
         {isApiError(error) && <Code>{error.code}</Code>}
         {onRetry && (

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantin
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../lib/api-client.js';
+import { displayMessage } from '../lib/api-error.js';
 import { sessionQuery } from '../lib/session.js';
 
 export interface ReauthenticateModalProps {
@@ -61,7 +62,7 @@ export function ReauthenticateModal(props: ReauthenticateModalProps) {
           />
           {mutation.error && (
             <Alert color="red" role="alert" p="xs">
-              {mutation.error.message}
+              {displayMessage(mutation.error)}
             </Alert>
           )}
           <Group justify="flex-end" gap="xs">

@@ -1,6 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { fieldIssuesOf, isApiError, retryAfterSecondsOf } from '../../lib/api-error.js';
+import { displayMessage, fieldIssueFor, isApiError, retryAfterSecondsOf } from '../../lib/api-error.js';
 import { useLogin } from './use-auth-mutations.js';
 import { formatMinutesSeconds, useCountdown } from './use-countdown.js';
 
@@ -12,8 +12,6 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const secondsLeft = useCountdown(lockedUntil);
   const locked = secondsLeft > 0;
-  const issues = fieldIssuesOf(login.error);
-  const issueFor = (field: string) => issues.find((issue) => issue.path === field)?.message;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +41,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           autoFocus
           required
           value={username}
-          error={issueFor('username')}
+          error={fieldIssueFor(login.error, 'username')}
           onChange={(event) => setUsername(event.currentTarget.value)}
         />
         <PasswordInput
@@ -52,7 +50,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           autoComplete="current-password"
           required
           value={password}
-          error={issueFor('password')}
+          error={fieldIssueFor(login.error, 'password')}
           onChange={(event) => setPassword(event.currentTarget.value)}
         />
         {login.error && <LoginError error={login.error} secondsLeft={secondsLeft} />}
@@ -74,22 +72,28 @@ function LoginError({ error, secondsLeft }: { error: Error; secondsLeft: number 
   if (isApiError(error, 'ACCOUNT_LOCKED')) {
     return (
       <Alert color="orange" title="Account temporarily locked" role="alert" p="xs">
-        <Text size="sm">{error.message}</Text>
-        {secondsLeft > 0 ? (
-          <Text size="sm" mt={4}>
-            You can try again in <strong>{formatMinutesSeconds(secondsLeft)}</strong>.
-          </Text>
-        ) : (
-          <Text size="sm" mt={4}>
-            You can try again now.
-          </Text>
-        )}
+        <LockoutText error={error} secondsLeft={secondsLeft} />
       </Alert>
     );
   }
   return (
     <Alert color="red" role="alert" p="xs">
-      <Text size="sm">{error.message}</Text>
+      <Text size="sm">{displayMessage(error)}</Text>
     </Alert>
+  );
+}
+
+function LockoutText({ error, secondsLeft }: { error: Error; secondsLeft: number }) {
+  if (retryAfterSecondsOf(error) === null) {
+    return <Text size="sm">{displayMessage(error)}</Text>;
+  }
+  if (secondsLeft === 0) {
+    return <Text size="sm">The lock has expired; you can sign in again.</Text>;
+  }
+  return (
+    <Text size="sm">
+      Too many failed sign-in attempts. You can try again in{' '}
+      <strong>{formatMinutesSeconds(secondsLeft)}</strong>.
+    </Text>
   );
 }

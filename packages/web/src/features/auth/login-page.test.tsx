@@ -62,8 +62,8 @@ describe('LoginPage', () => {
     renderLogin();
     await submit('admin', 'wrong-password');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Too many failed sign-ins.');
-    expect(alert.textContent).toMatch(/try again in 2:0[45]/);
+    expect(alert.textContent).toContain('Account temporarily locked');
+    expect(alert.textContent).toMatch(/try again in 2:0[45]\./);
     fireEvent.change(screen.getByLabelText(/password/i, { selector: 'input' }), {
       target: { value: 'another-try' },
     });
@@ -76,7 +76,7 @@ describe('LoginPage', () => {
       'POST /api/auth/login': {
         status: 400,
         body: errorBody('VALIDATION_FAILED', 'The request is invalid.', {
-          issues: [{ path: 'username', rule: 'too_big', message: 'at most 100 characters' }],
+          issues: [{ path: 'body.username', rule: 'too_big', message: 'at most 100 characters' }],
         }),
       },
     });

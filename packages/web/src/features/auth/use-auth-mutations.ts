@@ -15,14 +15,18 @@ export function useLogin() {
   });
 }
 
-/** Signs out and forgets every cached response (the next user must not see them). */
+/**
+ * Signs out and forgets every cached response (the next user must not see them). The session guard
+ * then shows the sign-in page; the signed-out mark tells it not to offer a return path.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.logout(),
     onSettled: () => {
-      queryClient.setQueryData(queryKeys.session, null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+      queryClient.setQueryData(queryKeys.signedOut, true);
+      queryClient.setQueryData(queryKeys.session, null);
     },
   });
 }

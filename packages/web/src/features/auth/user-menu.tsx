@@ -1,5 +1,4 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../lib/session.js';
 import { useLogout } from './use-auth-mutations.js';
 
@@ -7,17 +6,14 @@ import { useLogout } from './use-auth-mutations.js';
 export function UserMenu() {
   const user = useCurrentUser();
   const logout = useLogout();
-  const navigate = useNavigate();
   if (!user) {
     return null;
   }
-  const signOut = () => {
-    logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
-  };
+  const signOut = () => logout.mutate();
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <Button variant="subtle" color="gray" size="compact-sm" rightSection={<Caret />}>
+        <Button variant="subtle" color="gray.0" c="white" size="compact-sm" rightSection={<Caret />}>
           {user.displayName}
         </Button>
       </Menu.Target>

@@ -1,17 +1,18 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Text, type MantineSize } from '@mantine/core';
 
 const NCT_ID = /^NCT\d{8}$/;
 
 /** A trial registry identifier; ClinicalTrials.gov ids link to their public record. */
-export function RegistryId({ id }: { id: string }) {
+export function RegistryId({ id, size = 'sm' }: { id: string; size?: MantineSize }) {
   if (NCT_ID.test(id)) {
     return (
       <Anchor
         href={`https://clinicaltrials.gov/study/${id}`}
         target="_blank"
         rel="noreferrer"
-        size="sm"
+        size={size}
         ff="monospace"
+        style={{ whiteSpace: 'nowrap' }}
         onClick={(event) => event.stopPropagation()}
       >
         {id}
@@ -19,7 +20,7 @@ export function RegistryId({ id }: { id: string }) {
     );
   }
   return (
-    <Text span size="sm" ff="monospace">
+    <Text span size={size} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
       {id}
     </Text>
   );

@@ -11,7 +11,7 @@ export function StudySitesTable({ sites }: { sites: Site[] }) {
     );
   }
   return (
-    <Table striped="even" aria-label="Sites">
+    <Table aria-label="Sites">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={110}>Code</Table.Th>

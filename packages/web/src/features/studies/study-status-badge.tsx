@@ -33,7 +33,13 @@ export function statusLabel(status: string): string {
 /** A study's lifecycle status as a small coloured badge. */
 export function StudyStatusBadge({ status }: { status: string }) {
   return (
-    <Badge color={STATUS_COLORS[statusKey(status)] ?? 'gray'} size="sm" tt="none" fw={600}>
+    <Badge
+      color={STATUS_COLORS[statusKey(status)] ?? 'gray'}
+      size="sm"
+      tt="none"
+      fw={600}
+      styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {statusLabel(status)}
     </Badge>
   );
