@@ -84,7 +84,7 @@ function inputProblems(input: BoinSelectMtdInput): DesignProblem[] {
         designProblem(
           `dlts[${i}]`,
           'at-most-patients',
-          `dlts[${i}] (${y}) must not exceed patients[${i}] (${n})`,
+          `dlts[${i}] (${y}) must not exceed the patients at that level (${n})`,
         ),
       );
     }
