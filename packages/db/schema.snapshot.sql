@@ -24,6 +24,15 @@ audit_event.reason text
 audit_event.request_id text
 audit_event.prev_hash text not null
 audit_event.hash text not null
+protocol_version.id uuid not null default gen_random_uuid()
+protocol_version.study_id uuid not null
+protocol_version.version integer not null
+protocol_version.content jsonb not null
+protocol_version.content_sha256 text not null
+protocol_version.source_name text not null
+protocol_version.source_text text not null
+protocol_version.amendment_reason text
+protocol_version.created_at timestamp with time zone not null default now()
 role_assignment.id uuid not null default gen_random_uuid()
 role_assignment.user_id uuid not null
 role_assignment.study_id uuid not null
@@ -44,6 +53,7 @@ study.status text not null default 'draft'::text
 study.registry_ids jsonb not null default '[]'::jsonb
 study.conditions jsonb not null default '[]'::jsonb
 study.created_at timestamp with time zone not null default now()
+study.current_protocol_version integer
 user_session.id uuid not null default gen_random_uuid()
 user_session.token_hash text not null
 user_session.user_id uuid not null
@@ -58,6 +68,10 @@ user_session.user_agent text
 constraint app_user.app_user_pkey PRIMARY KEY (id)
 constraint app_user.app_user_username_key UNIQUE (username)
 constraint audit_event.audit_event_pkey PRIMARY KEY (seq)
+constraint protocol_version.protocol_version_pkey PRIMARY KEY (id)
+constraint protocol_version.protocol_version_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
+constraint protocol_version.protocol_version_study_id_version_key UNIQUE (study_id, version)
+constraint protocol_version.protocol_version_version_check CHECK ((version >= 1))
 constraint role_assignment.role_assignment_pkey PRIMARY KEY (id)
 constraint role_assignment.role_assignment_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id)
 constraint role_assignment.role_assignment_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
@@ -77,6 +91,8 @@ index CREATE UNIQUE INDEX app_user_username_key ON public.app_user USING btree (
 index CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity_type, entity_id)
 index CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (seq)
 index CREATE INDEX audit_event_study_idx ON public.audit_event USING btree (study_id, seq)
+index CREATE UNIQUE INDEX protocol_version_pkey ON public.protocol_version USING btree (id)
+index CREATE UNIQUE INDEX protocol_version_study_id_version_key ON public.protocol_version USING btree (study_id, version)
 index CREATE UNIQUE INDEX role_assignment_pkey ON public.role_assignment USING btree (id)
 index CREATE UNIQUE INDEX role_assignment_user_id_study_id_site_id_role_key ON public.role_assignment USING btree (user_id, study_id, site_id, role) NULLS NOT DISTINCT
 index CREATE UNIQUE INDEX site_pkey ON public.site USING btree (id)

@@ -7,3 +7,4 @@ export * from './studies/study.schema.js';
 export * from './audit/audit.schema.js';
 export * from './system/health.schema.js';
 export * from './protocol/index.js';
+export * from './studies/protocol-api.schema.js';

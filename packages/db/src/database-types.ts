@@ -38,6 +38,7 @@ export interface StudyTable {
   status: Generated<string>;
   registry_ids: JSONColumnType<string[]>;
   conditions: JSONColumnType<string[]>;
+  current_protocol_version: number | null;
   created_at: DbGeneratedTimestamp;
 }
 
@@ -78,7 +79,20 @@ export interface AuditEventTable {
   hash: Generated<string>;
 }
 
+export interface ProtocolVersionTable {
+  id: Generated<string>;
+  study_id: string;
+  version: number;
+  content: ColumnType<unknown, string, string>;
+  content_sha256: string;
+  source_name: string;
+  source_text: string;
+  amendment_reason: string | null;
+  created_at: DbGeneratedTimestamp;
+}
+
 export interface Database {
+  protocol_version: ProtocolVersionTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   study: StudyTable;

@@ -9,4 +9,5 @@ export * from './repositories/user.repository.js';
 export * from './repositories/session.repository.js';
 export * from './repositories/study.repository.js';
 export * from './repositories/role-assignment.repository.js';
+export * from './repositories/protocol-version.repository.js';
 export { sql } from 'kysely';

@@ -9,5 +9,7 @@ export * from './services/auth.service.js';
 export * from './services/user.service.js';
 export * from './services/study.service.js';
 export * from './services/audit.service.js';
+export * from './services/protocol.service.js';
+export * from './services/protocol-directory.js';
 export * from './security/passwords.js';
 export * from './start-server.js';

@@ -2,7 +2,8 @@ import { migrateToLatest, openDatabase, type DatabaseConfig, type OpenedDatabase
 import type { FastifyServerOptions } from 'fastify';
 import type { ApiApp } from './http/app-types.js';
 import { createApp } from './http/create-app.js';
-import { systemClock } from './services/service-context.js';
+import { loadProtocolDirectory, type DirectoryLoadResult } from './services/protocol-directory.js';
+import { SYSTEM_ACTOR, systemClock } from './services/service-context.js';
 import { DEFAULT_SESSION_POLICY } from './services/session-policy.js';
 import { ensureFirstAdmin, type FirstAdmin } from './services/user.service.js';
 
@@ -15,7 +16,9 @@ export interface StartServerOptions {
   readonly adminPassword?: string | undefined;
   readonly webDist?: string | undefined;
   readonly logger?: FastifyServerOptions['logger'];
-  /** Runs after migrations with the open database (e.g. loading protocol files and demo data). */
+  /** Directory of protocol files to load at start-up (`protocols/`). */
+  readonly protocolsDir?: string | undefined;
+  /** Runs after migrations and protocol loading with the open database (e.g. demo data). */
   readonly onDatabaseReady?: (db: OpenedDatabase) => Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export interface RunningServer {
   readonly url: string;
   readonly firstAdmin: FirstAdmin | null;
   readonly appliedMigrations: string[];
+  readonly protocols: DirectoryLoadResult[];
   stop(): Promise<void>;
 }
 
@@ -40,6 +44,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       version: CELLTRIAL_VERSION,
     };
     const firstAdmin = await ensureFirstAdmin(deps, options.adminPassword);
+    const protocols =
+      options.protocolsDir === undefined
+        ? []
+        : await loadProtocolDirectory(
+            deps,
+            { ...SYSTEM_ACTOR, name: 'system:startup' },
+            options.protocolsDir,
+          );
     await options.onDatabaseReady?.(opened);
     const app = await createApp({ deps, webDist: options.webDist, logger: options.logger });
     await app.listen({ port: options.port, host: options.host });
@@ -49,6 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url: `http://${shownHost}:${options.port}`,
       firstAdmin,
       appliedMigrations: migration.applied,
+      protocols,
       stop: async () => {
         await app.close();
         await opened.close();

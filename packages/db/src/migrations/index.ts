@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation.js';
+import * as m0002 from './0002-protocol-versions.js';
 
 /**
  * Every migration, in order. Names are `NNNN-kebab-name`; never edit or renumber a merged one —
@@ -7,4 +8,5 @@ import * as m0001 from './0001-foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-protocol-versions': m0002,
 };

@@ -8,6 +8,7 @@ const AUDITED_TABLES = [
   { table: 'site', entityType: 'site' },
   { table: 'study', entityType: 'study' },
   { table: 'role_assignment', entityType: 'role_assignment' },
+  { table: 'protocol_version', entityType: 'protocol_version' },
 ] as const;
 
 /**

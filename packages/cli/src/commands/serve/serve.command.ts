@@ -4,6 +4,7 @@ import { CliError } from '../../io/cli-error.js';
 import { describeDatabase, resolveDatabaseConfig, withDataDirOption } from '../../io/database-options.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+const PROTOCOLS = fileURLToPath(new URL('../../../../../protocols', import.meta.url));
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -23,7 +24,7 @@ export function registerServeCommand(program: Command): void {
       .option('--host <host>', 'interface to bind (default: $HOST or 0.0.0.0)'),
   ).action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
     const started = Date.now();
-    const { startServer } = await import('@celltrial/server');
+    const { describeDirectoryLoad, startServer } = await import('@celltrial/server');
     const database = resolveDatabaseConfig(opts);
     const server = await startServer({
       database,
@@ -31,6 +32,7 @@ export function registerServeCommand(program: Command): void {
       host: opts.host ?? process.env['HOST'] ?? '0.0.0.0',
       adminPassword: process.env['CELLTRIAL_ADMIN_PASSWORD'],
       webDist: WEB_DIST,
+      protocolsDir: process.env['CELLTRIAL_PROTOCOLS_DIR'] ?? PROTOCOLS,
       logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
     });
     const lines = [
@@ -39,6 +41,9 @@ export function registerServeCommand(program: Command): void {
     ];
     if (server.appliedMigrations.length > 0) {
       lines.push(`applied migrations: ${server.appliedMigrations.join(', ')}`);
+    }
+    if (server.protocols.length > 0) {
+      lines.push('protocols:', ...describeDirectoryLoad(server.protocols));
     }
     if (server.firstAdmin !== null) {
       const password = server.firstAdmin.generatedPassword ?? '(from CELLTRIAL_ADMIN_PASSWORD)';

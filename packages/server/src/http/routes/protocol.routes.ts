@@ -1,0 +1,105 @@
+import {
+  CurrentProtocolResponseSchema,
+  ErrorBodySchema,
+  LoadProtocolRequestSchema,
+  LoadProtocolResponseSchema,
+  ProtocolVersionListResponseSchema,
+  ScheduleQuerySchema,
+  ScheduleResponseSchema,
+  StudyParamsSchema,
+} from '@celltrial/contracts';
+import { computeSchedule } from '@celltrial/core';
+import { listProtocolVersions } from '@celltrial/db';
+import { AppError } from '../../errors/app-error.js';
+import { getCurrentProtocol, loadProtocol } from '../../services/protocol.service.js';
+import type { ApiApp, AppDeps } from '../app-types.js';
+import { requires } from '../route-access.js';
+
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  422: ErrorBodySchema,
+};
+
+export function registerProtocolRoutes(app: ApiApp, deps: AppDeps): void {
+  app.post('/api/protocols', {
+    config: { access: requires('study:create') },
+    schema: {
+      tags: ['protocols'],
+      summary: 'Load a protocol file (creates the study, or amends it with a reason)',
+      body: LoadProtocolRequestSchema,
+      response: { 200: LoadProtocolResponseSchema, 201: LoadProtocolResponseSchema, ...errors },
+    },
+    handler: async (request, reply) => {
+      const outcome = await loadProtocol(deps, request.actor, request.body);
+      return reply.status(outcome.kind === 'created' ? 201 : 200).send(outcome);
+    },
+  });
+
+  app.get('/api/studies/:studyId/protocol', {
+    config: { access: requires('study:read') },
+    schema: {
+      tags: ['protocols'],
+      summary: 'The current protocol version',
+      params: StudyParamsSchema,
+      response: { 200: CurrentProtocolResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const current = await getCurrentProtocol(deps, request.params.studyId);
+      return {
+        studyId: request.params.studyId,
+        current: {
+          version: current.version,
+          sha256: current.row.content_sha256,
+          sourceName: current.row.source_name,
+          amendmentReason: current.row.amendment_reason,
+          loadedAt: current.row.created_at.toISOString(),
+        },
+        protocol: current.protocol,
+      };
+    },
+  });
+
+  app.get('/api/studies/:studyId/protocol/versions', {
+    config: { access: requires('study:read') },
+    schema: {
+      tags: ['protocols'],
+      summary: 'Every protocol version, newest first',
+      params: StudyParamsSchema,
+      response: { 200: ProtocolVersionListResponseSchema, ...errors },
+    },
+    handler: async (request) => ({
+      versions: (await listProtocolVersions(deps.db, request.params.studyId)).map((v) => ({
+        version: v.version,
+        sha256: v.content_sha256,
+        sourceName: v.source_name,
+        amendmentReason: v.amendment_reason,
+        loadedAt: v.created_at.toISOString(),
+      })),
+    }),
+  });
+
+  app.get('/api/studies/:studyId/schedule', {
+    config: { access: requires('study:read') },
+    schema: {
+      tags: ['protocols'],
+      summary: 'The planned visit calendar for a participant starting on `anchor`',
+      params: StudyParamsSchema,
+      querystring: ScheduleQuerySchema,
+      response: { 200: ScheduleResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const { protocol } = await getCurrentProtocol(deps, request.params.studyId);
+      const result = computeSchedule(protocol, { anchorDate: request.query.anchor, arm: request.query.arm });
+      if (result.kind === 'invalid') {
+        throw new AppError('BUSINESS_RULE_VIOLATED', result.problems.map((p) => p.message).join('; '), {
+          rule: 'schedule',
+          problems: result.problems,
+        });
+      }
+      return { arm: result.arm, startEvent: result.startEvent, entries: result.entries };
+    },
+  });
+}
