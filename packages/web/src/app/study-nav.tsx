@@ -9,7 +9,7 @@ export function StudyNav({ studyId }: { studyId: string }) {
   const study = useStudy(studyId);
   return (
     <Stack gap={0} mt="md" component="nav" aria-label="Study sections">
-      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} lts={0.4}>
+      <Text size="xs" fw={700} c="dimmed" px="sm" mb={4}>
         {study.data ? study.data.code : <Skeleton height={10} width={80} component="span" display="block" />}
       </Text>
       {STUDY_SECTIONS.map((section) => {
