@@ -10,3 +10,6 @@ export * from './kaplan-meier.js';
 export * from './log-rank.js';
 export * from './cox.js';
 export * from './lmm/index.js';
+export * from './cafs.js';
+export * from './power.js';
+export * from './encals.js';

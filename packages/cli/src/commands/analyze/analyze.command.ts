@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCafsCommand } from './cafs.command.js';
 import { registerLmmCommands } from './lmm.command.js';
 import { registerSlopesCommand } from './slopes.command.js';
 import { registerSurvivalCommand } from './survival.command.js';
@@ -13,4 +14,5 @@ export function registerAnalyzeCommands(program: Command): void {
   registerSlopesCommand(analyze);
   registerSurvivalCommand(analyze);
   registerLmmCommands(analyze);
+  registerCafsCommand(analyze);
 }
