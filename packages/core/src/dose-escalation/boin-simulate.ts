@@ -136,7 +136,7 @@ class Accumulator {
 
 function percent(count: number, trials: number): MonteCarloMean {
   const p = count / trials;
-  return { mean: 100 * p, se: 100 * Math.sqrt((p * (1 - p)) / trials) };
+  return { mean: (100 * count) / trials, se: 100 * Math.sqrt((p * (1 - p)) / trials) };
 }
 
 function inputProblems(input: BoinSimulationInput): DesignProblem[] {
