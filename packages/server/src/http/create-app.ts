@@ -108,13 +108,19 @@ export async function createApp(options: CreateAppOptions): Promise<ApiApp> {
   const webDist = options.webDist;
   const serveWeb = webDist !== undefined && existsSync(webDist);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (!request.url.startsWith('/api') && request.method === 'GET' && serveWeb) {
-      return reply.type('text/html').sendFile('index.html');
+    const path = request.url.split('?')[0] ?? '';
+    // Client-side routes get the app; a missing file (anything with an extension) is a real 404.
+    const isAppRoute = !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
+    if (request.method === 'GET' && serveWeb && isAppRoute) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    if (!path.startsWith('/api')) {
+      return reply.status(404).type('text/plain').send('not found');
+    }
+    throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
   return app as ApiApp;
 }

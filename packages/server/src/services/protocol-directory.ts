@@ -56,3 +56,18 @@ export function describeDirectoryLoad(results: readonly DirectoryLoadResult[]): 
     return `  ${r.file}: ${o.code} ${what}`;
   });
 }
+
+/** A load failure as text: every validation problem on its own `FILE:LINE: path: rule: message` line. */
+export function formatLoadError(file: string, error: AppError): string {
+  const problems = (
+    error.details as
+      { problems?: Array<{ line: number; path: string; rule: string; message: string }> } | undefined
+  )?.problems;
+  if (problems === undefined || problems.length === 0) {
+    return `${file}: ${error.message}`;
+  }
+  return [
+    `${file}: ${error.message}`,
+    ...problems.map((p) => `${file}:${p.line}: ${p.path}: ${p.rule}: ${p.message}`),
+  ].join('\n');
+}

@@ -28,8 +28,10 @@ export function sessionOf(request: FastifyRequest): ResolvedSession {
   return request.session;
 }
 
+const COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } as const;
+
 function clearCookie(reply: FastifyReply): void {
-  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  void reply.clearCookie(SESSION_COOKIE, COOKIE_OPTIONS);
 }
 
 export function registerAuthRoutes(app: ApiApp, deps: AppDeps): void {
@@ -49,10 +51,7 @@ export function registerAuthRoutes(app: ApiApp, deps: AppDeps): void {
         requestId: request.id,
       });
       void reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: 'auto',
+        ...COOKIE_OPTIONS,
         maxAge: deps.policy.absoluteHours * 3600,
       });
       return result.response;
