@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCafsCommand } from './cafs.command.js';
 import { registerLmmCommands } from './lmm.command.js';
+import { registerPowerCommand } from './power.command.js';
 import { registerSlopesCommand } from './slopes.command.js';
 import { registerSurvivalCommand } from './survival.command.js';
 
@@ -15,4 +16,5 @@ export function registerAnalyzeCommands(program: Command): void {
   registerSurvivalCommand(analyze);
   registerLmmCommands(analyze);
   registerCafsCommand(analyze);
+  registerPowerCommand(analyze);
 }
