@@ -1,4 +1,4 @@
-import { PERMISSIONS, STUDY_ROLES, roleGrants, type StudyRole } from '@celltrial/core';
+import { PERMISSIONS, STUDY_ROLES, roleGrants } from '@celltrial/core';
 import { listAuditEvents } from '@celltrial/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -89,7 +89,7 @@ describe('every route declares and enforces its access', () => {
       const permission = r.access.permission;
       for (const role of STUDY_ROLES) {
         const status = await call(r.method, r.url, role);
-        const shouldPass = PERMISSIONS[permission] !== 'global' && roleGrants(role as StudyRole, permission);
+        const shouldPass = PERMISSIONS[permission] !== 'global' && roleGrants(role, permission);
         const label = `${r.method} ${r.url} as ${role}`;
         if (shouldPass) {
           expect({ label, denied: [401, 403].includes(status) }).toEqual({ label, denied: false });

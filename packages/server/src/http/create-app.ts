@@ -122,7 +122,7 @@ export async function createApp(options: CreateAppOptions): Promise<ApiApp> {
     }
     throw new AppError('ROUTE_NOT_FOUND', `no route ${request.method} ${path}`);
   });
-  return app as ApiApp;
+  return app;
 }
 
 export interface ApiRouteInfo {

@@ -37,6 +37,6 @@ export function registerSystemRoutes(app: ApiApp, deps: AppDeps): void {
   app.get('/api/openapi.json', {
     config: { access: PUBLIC },
     schema: { hide: true },
-    handler: async () => app.swagger(),
+    handler: () => Promise.resolve(app.swagger()),
   });
 }
