@@ -22,20 +22,43 @@ export interface ProtocolFileProblem {
 export type ParseProtocolResult =
   { kind: 'ok'; protocol: Protocol } | { kind: 'invalid'; problems: ProtocolFileProblem[] };
 
-/** Removes the keys zod reported as unknown, so the semantic rules can still run on the rest. */
-function withoutUnknownKeys(data: unknown, problems: RawProblem[]): unknown {
+/**
+ * A copy without the unknown keys — a misspelt key whose suggested spelling is absent is renamed to it —
+ * so that the semantic rules can still run on the rest of a file that has only key typos.
+ */
+function withKeyTyposRepaired(data: unknown, problems: RawProblem[]): unknown {
   const copy = structuredClone(data);
-  for (const problem of problems) {
+  for (const problem of problems.filter((candidate) => candidate.rule === 'unknown-key')) {
     let target: unknown = copy;
     for (const segment of problem.path.slice(0, -1)) {
       target = (target as Record<string, unknown> | undefined)?.[String(segment)];
     }
     const key = problem.path[problem.path.length - 1];
-    if (target !== null && typeof target === 'object' && key !== undefined) {
-      delete (target as Record<string, unknown>)[String(key)];
+    if (target === null || typeof target !== 'object' || key === undefined) {
+      continue;
     }
+    const record = target as Record<string, unknown>;
+    if (problem.suggestion !== undefined && !(problem.suggestion in record)) {
+      record[problem.suggestion] = record[String(key)];
+    }
+    delete record[String(key)];
   }
   return copy;
+}
+
+/** A missing field that an unknown key next to it is a misspelling of: the unknown key says it all. */
+function isExplainedByTypo(problem: RawProblem, problems: RawProblem[]): boolean {
+  if (problem.rule !== 'missing-field') {
+    return false;
+  }
+  const parent = JSON.stringify(problem.path.slice(0, -1));
+  const field = problem.path[problem.path.length - 1];
+  return problems.some(
+    (other) =>
+      other.rule === 'unknown-key' &&
+      other.suggestion === field &&
+      JSON.stringify(other.path.slice(0, -1)) === parent,
+  );
 }
 
 /** Validates protocol YAML text; returns the typed protocol or every problem (syntax, schema, semantics). */
@@ -48,8 +71,8 @@ export function parseProtocolYaml(text: string, fileName: string): ParseProtocol
       problems: doc.errors.map((error) => ({
         file: fileName,
         path: '',
-        line: error.linePos?.[0].line ?? 1,
-        column: error.linePos?.[0].col ?? 1,
+        line: lineCounter.linePos(error.pos[0]).line,
+        column: lineCounter.linePos(error.pos[0]).col,
         rule: 'yaml-syntax',
         message: error.message.split('\n')[0] ?? error.message,
       })),
@@ -70,9 +93,9 @@ export function parseProtocolYaml(text: string, fileName: string): ParseProtocol
   let protocol: Protocol | null = parsed.success ? parsed.data : null;
   if (!parsed.success) {
     const structural = issuesToProblems(parsed.error.issues, ProtocolSchema, data);
-    raw.push(...structural);
-    if (structural.every((problem) => problem.rule === 'unknown-key')) {
-      const retry = ProtocolSchema.safeParse(withoutUnknownKeys(data, structural));
+    raw.push(...structural.filter((problem) => !isExplainedByTypo(problem, structural)));
+    if (structural.some((problem) => problem.rule === 'unknown-key')) {
+      const retry = ProtocolSchema.safeParse(withKeyTyposRepaired(data, structural));
       protocol = retry.success ? retry.data : null;
     }
   }

@@ -9,6 +9,8 @@ export interface RawProblem {
   message: string;
   /** Point at the key rather than the value (unknown keys). */
   atKey?: boolean;
+  /** For an unknown key: the allowed key it is probably a misspelling of. */
+  suggestion?: string;
 }
 
 function valueAt(data: unknown, path: DocumentPath): { found: boolean; value: unknown } {
@@ -96,15 +98,18 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function unknownKeyMessage(key: string, allowed: string[]): string {
-  // Suggest only near misses: one edit for short keys, two for keys of six or more characters.
+/** The allowed key a near-miss key was probably meant to be (one edit for short keys, two from six). */
+function closestKey(key: string, allowed: string[]): string | undefined {
   const tolerance = key.length >= 6 ? 2 : 1;
-  const close = allowed
+  return allowed
     .map((candidate) => ({ candidate, distance: editDistance(key.toLowerCase(), candidate.toLowerCase()) }))
     .filter((entry) => key.length > 2 && entry.distance <= tolerance)
-    .sort((a, b) => a.distance - b.distance)[0];
-  if (close !== undefined) {
-    return `unknown key '${key}' (did you mean '${close.candidate}'?)`;
+    .sort((a, b) => a.distance - b.distance)[0]?.candidate;
+}
+
+function unknownKeyMessage(key: string, allowed: string[], suggestion: string | undefined): string {
+  if (suggestion !== undefined) {
+    return `unknown key '${key}' (did you mean '${suggestion}'?)`;
   }
   return allowed.length > 0 ? `unknown key '${key}'; allowed: ${allowed.join(', ')}` : `unknown key '${key}'`;
 }
@@ -129,15 +134,17 @@ export function issuesToProblems(
       const allowed = Object.keys(objectSchemaAt(schema, path, data)?.shape ?? {});
       for (const key of issue.keys) {
         // `{ text: a, b }` parses as the keys `text` and `b` (null): a comma in unquoted flow text.
-        const splitText = key.includes(' ') && valueAt(data, [...path, key]).value === null;
+        const splitText = valueAt(data, [...path, key]).value === null;
         const hint = splitText
-          ? ' — a comma in unquoted text inside { … } starts a new key; quote the text'
+          ? ' — if it is the tail of unquoted text with a comma inside { … }, quote the text'
           : '';
+        const suggestion = closestKey(key, allowed);
         problems.push({
           path: [...path, key],
           rule: 'unknown-key',
-          message: `${unknownKeyMessage(key, allowed)}${hint}`,
+          message: `${unknownKeyMessage(key, allowed, suggestion)}${hint}`,
           atKey: true,
+          ...(suggestion === undefined ? {} : { suggestion }),
         });
       }
       continue;

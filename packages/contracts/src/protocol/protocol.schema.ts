@@ -56,7 +56,6 @@ export const ProtocolSchema = z
     safety: ProtocolSafetySchema,
   })
   .meta({
-    id: 'CelltrialProtocol',
     title: 'celltrial protocol file',
     description: 'A study protocol as code; see docs/protocol-format.md',
   }) satisfies z.ZodType<Protocol>;
