@@ -10,6 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fitGrowthModel } from '@celltrial/core';
 import type { LmmFit } from '@celltrial/core';
+import { format, resolveConfig } from 'prettier';
 import { cohortCsv, generateCohort } from './lmm-cohort.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 10_000);
@@ -104,7 +105,7 @@ function largestRelativeDifference(a: Estimates, b: Estimates): { value: number;
   return worst;
 }
 
-function writeReport(section: string): void {
+async function writeReport(section: string): Promise<void> {
   const file = join(repoRoot, 'docs/benchmarks.md');
   const start = '<!-- bench:lmm:start -->';
   const end = '<!-- bench:lmm:end -->';
@@ -117,10 +118,12 @@ function writeReport(section: string): void {
   } else {
     text = `${text.trimEnd()}\n\n${block}\n`;
   }
-  writeFileSync(file, text);
+  // Formatted like the rest of the repository so `npm run format:check` stays green after a bench run.
+  const config = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(text, { ...config, parser: 'markdown' }));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const rows = generateCohort({ subjects: SUBJECTS, seed: SEED });
   const dir = mkdtempSync(join(tmpdir(), 'celltrial-bench-'));
   const csv = join(dir, 'lmm-cohort.csv');
@@ -181,8 +184,8 @@ function main(): void {
     'Note: the machine may be shared with other work; compare the two rows of one run rather than runs across days.',
   );
   const section = lines.join('\n');
-  writeReport(section);
+  await writeReport(section);
   process.stdout.write(`${section}\n`);
 }
 
-main();
+await main();
