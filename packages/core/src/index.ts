@@ -6,3 +6,4 @@ export * from './scales/index.js';
 export * from './stats/index.js';
 export * from './protocol/index.js';
 export * from './dose-escalation/index.js';
+export * from './randomization/index.js';
