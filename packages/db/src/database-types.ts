@@ -91,7 +91,93 @@ export interface ProtocolVersionTable {
   created_at: DbGeneratedTimestamp;
 }
 
+export interface ParticipantTable {
+  id: Generated<string>;
+  study_id: string;
+  site_id: string;
+  screening_number: string;
+  subject_number: string | null;
+  status: Generated<string>;
+  protocol_version: number;
+  screen_failure: ColumnType<unknown, string | null, string | null>;
+  cohort: string | null;
+  row_version: Generated<number>;
+  created_at: DbGeneratedTimestamp;
+  enrolled_at: Timestamp | null;
+}
+
+export interface ScreeningRecordTable {
+  id: Generated<string>;
+  participant_id: string;
+  revision: number;
+  data: ColumnType<unknown, string, never>;
+  reason_for_change: string | null;
+  created_at: DbGeneratedTimestamp;
+  created_by: string | null;
+}
+
+export interface EligibilityAssessmentTable {
+  id: Generated<string>;
+  participant_id: string;
+  protocol_version: number;
+  record_revision: number;
+  verdict: string;
+  criteria: ColumnType<unknown, string, never>;
+  evaluated_at: DbGeneratedTimestamp;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  signature_meaning: string | null;
+}
+
+export interface StudySecretTable {
+  study_id: string;
+  randomization_seed: string;
+  created_at: DbGeneratedTimestamp;
+}
+
+export interface AllocationTable {
+  id: Generated<string>;
+  study_id: string;
+  participant_id: string;
+  stratum_key: string;
+  stratum_sequence: number;
+  arm_id: string;
+  kit_code: string;
+  method: string;
+  details: ColumnType<unknown, string | null, never>;
+  allocated_at: DbGeneratedTimestamp;
+  allocated_by: string | null;
+}
+
+export interface UnblindingEventTable {
+  id: Generated<string>;
+  study_id: string;
+  participant_id: string;
+  requested_by: string;
+  reason: string;
+  created_at: DbGeneratedTimestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  study_id: string | null;
+  recipient_role: string | null;
+  recipient_user_id: string | null;
+  kind: string;
+  message: string;
+  payload: ColumnType<unknown, string | null, never>;
+  created_at: DbGeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
+  participant: ParticipantTable;
+  screening_record: ScreeningRecordTable;
+  eligibility_assessment: EligibilityAssessmentTable;
+  study_secret: StudySecretTable;
+  allocation: AllocationTable;
+  unblinding_event: UnblindingEventTable;
+  notification: NotificationTable;
   protocol_version: ProtocolVersionTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;

@@ -11,3 +11,6 @@ export * from './repositories/study.repository.js';
 export * from './repositories/role-assignment.repository.js';
 export * from './repositories/protocol-version.repository.js';
 export { sql } from 'kysely';
+export * from './repositories/participant.repository.js';
+export * from './repositories/screening.repository.js';
+export * from './repositories/allocation.repository.js';

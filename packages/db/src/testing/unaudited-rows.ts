@@ -9,6 +9,11 @@ const AUDITED_TABLES = [
   { table: 'study', entityType: 'study' },
   { table: 'role_assignment', entityType: 'role_assignment' },
   { table: 'protocol_version', entityType: 'protocol_version' },
+  { table: 'participant', entityType: 'participant' },
+  { table: 'screening_record', entityType: 'screening_record' },
+  { table: 'eligibility_assessment', entityType: 'eligibility_assessment' },
+  { table: 'allocation', entityType: 'allocation' },
+  { table: 'unblinding_event', entityType: 'unblinding_event' },
 ] as const;
 
 /**
