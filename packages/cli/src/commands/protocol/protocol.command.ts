@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerProtocolLoadCommand } from './load.command.js';
 import { registerProtocolScheduleCommand } from './protocol-schedule.command.js';
 import { registerProtocolSchemaCommand } from './protocol-schema.command.js';
 import { registerProtocolValidateCommand } from './protocol-validate.command.js';
@@ -11,4 +12,5 @@ export function registerProtocolCommands(program: Command): void {
   registerProtocolValidateCommand(protocol);
   registerProtocolSchemaCommand(protocol);
   registerProtocolScheduleCommand(protocol);
+  registerProtocolLoadCommand(protocol);
 }
