@@ -76,7 +76,7 @@ async function analyzeCafs(options: CafsOptions): Promise<unknown> {
     const value = Number(cell);
     if (!Number.isFinite(value)) {
       throw new CliError(
-        `${table.source}: column '${options.change}', line ${lineOf(i)}: '${cell}' is not a number`,
+        `${table.source}: column '${options.change}', line ${lineOf(table, i)}: '${cell}' is not a number`,
       );
     }
     return value;

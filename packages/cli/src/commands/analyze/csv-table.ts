@@ -7,28 +7,36 @@ export interface CsvTable {
   readonly source: string;
   readonly columns: readonly string[];
   readonly rows: readonly Record<string, string>[];
+  /** Line number in the file where each data row ends (blank lines and quoted newlines counted). */
+  readonly lines: readonly number[];
 }
 
 /** Reads a CSV file (or `-` for stdin) with a header row. */
 export async function readCsvTable(file: string): Promise<CsvTable> {
   const text = await readTextInput(file);
-  let records: Record<string, string>[];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse<Record<string, string>>(text, {
-      columns: true,
+    // With `info: true` csv-parse returns { record, info } objects; its typings do not model that option.
+    parsed = parse(text, {
       skip_empty_lines: true,
       trim: true,
       bom: true,
-    });
+      info: true,
+    }) as unknown as typeof parsed;
   } catch (error) {
     throw new CliError(`${file} is not valid CSV: ${(error as Error).message}`);
   }
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const columns = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (records.length === 0) {
+  const columns = parsed[0]?.record ?? [];
+  const duplicate = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (duplicate !== undefined) {
+    throw new CliError(`${file}: column '${duplicate}' appears twice in the header`);
+  }
+  const data = parsed.slice(1);
+  if (data.length === 0) {
     throw new CliError(`${file} has no data rows`);
   }
-  return { source: file, columns, rows: records };
+  const rows = data.map((d) => Object.fromEntries(columns.map((c, k) => [c, d.record[k] ?? ''])));
+  return { source: file, columns, rows, lines: data.map((d) => d.info.lines) };
 }
 
 /** Throws a CliError when a column is missing, listing the columns that exist. */
@@ -40,9 +48,9 @@ export function requireColumn(table: CsvTable, column: string, flag: string): vo
   }
 }
 
-/** Line number in the file of data row i (header is line 1). */
-export function lineOf(i: number): number {
-  return i + 2;
+/** Line number in the file of data row i. */
+export function lineOf(table: CsvTable, i: number): number {
+  return table.lines[i] ?? i + 2;
 }
 
 /** The values of a numeric column; a non-numeric cell is an error naming the column and line. */
@@ -52,7 +60,9 @@ export function numericColumn(table: CsvTable, column: string, flag: string): nu
     const cell = row[column] ?? '';
     const value = cell === '' ? Number.NaN : Number(cell);
     if (!Number.isFinite(value)) {
-      throw new CliError(`${table.source}: column '${column}', line ${lineOf(i)}: '${cell}' is not a number`);
+      throw new CliError(
+        `${table.source}: column '${column}', line ${lineOf(table, i)}: '${cell}' is not a number`,
+      );
     }
     return value;
   });
@@ -64,7 +74,7 @@ export function textColumn(table: CsvTable, column: string, flag: string): strin
   return table.rows.map((row, i) => {
     const cell = row[column] ?? '';
     if (cell === '') {
-      throw new CliError(`${table.source}: column '${column}', line ${lineOf(i)}: empty value`);
+      throw new CliError(`${table.source}: column '${column}', line ${lineOf(table, i)}: empty value`);
     }
     return cell;
   });
@@ -77,7 +87,7 @@ export function eventColumn(table: CsvTable, column: string, flag: string): bool
     const cell = row[column] ?? '';
     if (cell !== '0' && cell !== '1') {
       throw new CliError(
-        `${table.source}: column '${column}', line ${lineOf(i)}: '${cell}' is not an event indicator (use 1 = event, 0 = censored)`,
+        `${table.source}: column '${column}', line ${lineOf(table, i)}: '${cell}' is not an event indicator (use 1 = event, 0 = censored)`,
       );
     }
     return cell === '1';

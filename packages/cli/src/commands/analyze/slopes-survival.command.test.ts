@@ -47,6 +47,20 @@ describe('celltrial analyze slopes', () => {
     expect(run.stderr).toContain("column 'alsfrs_r', line 3: 'forty' is not a number");
   });
 
+  it('line numbers count blank lines; ragged rows and duplicate headers are rejected', () => {
+    const blank = runAnalyze([
+      'slopes',
+      '--input',
+      tempCsv('subject,months,alsfrs_r\nA,0,40\n\nA,3,38\nB,0,x\n'),
+    ]);
+    expect(blank.stderr).toContain("column 'alsfrs_r', line 5: 'x' is not a number");
+    const ragged = runAnalyze(['slopes', '--input', tempCsv('subject,months,alsfrs_r\nA,0,40\nA,3\n')]);
+    expect(ragged.code).toBe(1);
+    expect(ragged.stderr).toContain('is not valid CSV');
+    const dup = runAnalyze(['slopes', '--input', tempCsv('subject,months,months\nA,0,40\n')]);
+    expect(dup.stderr).toContain("column 'months' appears twice");
+  });
+
   it('subject with too few points: exit 1 naming the subject', () => {
     const file = tempCsv('subject,months,alsfrs_r\nA,0,40\nA,3,38\nB,0,41\n');
     const run = runAnalyze(['slopes', '--input', file]);

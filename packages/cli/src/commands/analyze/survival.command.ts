@@ -7,6 +7,7 @@ import {
   eventColumn,
   failOnProblems,
   groupLevels,
+  lineOf,
   numericColumn,
   parseNumberList,
   readCsvTable,
@@ -77,7 +78,9 @@ async function analyzeSurvival(options: SurvivalOptions): Promise<unknown> {
   const event = eventColumn(table, options.event, '--event');
   time.forEach((t, i) => {
     if (t < 0) {
-      throw new CliError(`${table.source}: column '${options.time}', line ${i + 2}: negative time ${t}`);
+      throw new CliError(
+        `${table.source}: column '${options.time}', line ${lineOf(table, i)}: negative time ${t}`,
+      );
     }
   });
   if (options.group === undefined) {
