@@ -146,6 +146,17 @@ describe('parseProtocolYaml', () => {
     );
   });
 
+  it('accepts one YAML document per file', () => {
+    const text = `${protocolFixtureYaml()}---\nid: second\n`;
+    expect(problems(text)).toEqual([
+      expect.objectContaining({
+        rule: 'yaml-syntax',
+        line: lineOf(text, '---'),
+        message: expect.stringMatching(/one YAML document/),
+      }),
+    ]);
+  });
+
   it('rejects a document that is not a mapping', () => {
     expect(problems(stringify(['a', 'b']))).toEqual([
       expect.objectContaining({ path: '', rule: 'wrong-type', line: 1 }),

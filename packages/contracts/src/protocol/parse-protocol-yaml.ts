@@ -74,7 +74,10 @@ export function parseProtocolYaml(text: string, fileName: string): ParseProtocol
         line: lineCounter.linePos(error.pos[0]).line,
         column: lineCounter.linePos(error.pos[0]).col,
         rule: 'yaml-syntax',
-        message: error.message.split('\n')[0] ?? error.message,
+        message:
+          error.code === 'MULTIPLE_DOCS'
+            ? 'a protocol file holds one YAML document: remove the `---` separator and what follows'
+            : (error.message.split('\n')[0] ?? error.message),
       })),
     };
   }
