@@ -13,3 +13,4 @@ export * from './lmm/index.js';
 export * from './cafs.js';
 export * from './power.js';
 export * from './encals.js';
+export * from './group-sequential.js';
