@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCafsCommand } from './cafs.command.js';
+import { registerEncalsCommand } from './encals.command.js';
 import { registerInterimCommands } from './interim.command.js';
 import { registerLmmCommands } from './lmm.command.js';
 import { registerPowerCommand } from './power.command.js';
@@ -19,4 +20,5 @@ export function registerAnalyzeCommands(program: Command): void {
   registerCafsCommand(analyze);
   registerPowerCommand(analyze);
   registerInterimCommands(analyze);
+  registerEncalsCommand(analyze);
 }

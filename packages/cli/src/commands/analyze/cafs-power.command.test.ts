@@ -81,3 +81,35 @@ describe('celltrial analyze power', () => {
     expect(run.stderr).toContain('give --sd-slope');
   });
 });
+
+describe('celltrial analyze encals', () => {
+  // Expected: the ENCALS formula evaluated in R 4.2.2 (fixtures/r-output.txt keys encals.a and encals.c).
+  it('labelled predictions per participant; unknown C9orf72 uses the model without it', () => {
+    const file = tempCsv(
+      'subject,age_onset,diagnostic_delay,delta_frs,fvc_percent,bulbar_onset,definite_el_escorial,ftd,c9orf72\n' +
+        'A,60,10,0.5,90,0,0,0,0\nC,52,14,0.8,82,0,1,1,\n',
+    );
+    const run = runAnalyze(['encals', '--input', file, '--at', '36']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as {
+      label: string;
+      participants: {
+        linearPredictor: number;
+        usedC9orf72: boolean;
+        medianMonthsFromOnset: number;
+        survivalAt: Record<string, number>;
+      }[];
+    };
+    expect(out.label).toContain('prediction model');
+    expect(out.participants[0]?.linearPredictor).toBeCloseTo(-4.4534213210275695, 12);
+    expect(out.participants[0]?.survivalAt['36']).toBeCloseTo(0.49342603661843215, 12);
+    expect(out.participants[1]?.usedC9orf72).toBe(false);
+    expect(out.participants[1]?.medianMonthsFromOnset).toBeCloseTo(31.2115942271992, 8);
+  });
+
+  it('missing input column: exit 1 listing the needed columns', () => {
+    const run = runAnalyze(['encals', '--input', tempCsv('subject,age_onset\nA,60\n')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("missing column 'diagnostic_delay' (ENCALS needs");
+  });
+});
