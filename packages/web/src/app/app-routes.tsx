@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.js';
+import { SchedulePage } from '../features/protocol/schedule/schedule-page.js';
 import { StudyListPage } from '../features/studies/study-list-page.js';
 import { StudyOverviewPage } from '../features/studies/study-overview-page.js';
 import { AppLayout } from './app-layout.js';
@@ -16,6 +17,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/studies" replace />} />
           <Route path="studies" element={<StudyListPage />} />
           <Route path="studies/:studyId" element={<StudyOverviewPage />} />
+          <Route path="studies/:studyId/schedule" element={<SchedulePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -11,7 +11,7 @@ export interface StudySection {
 
 export const STUDY_SECTIONS: readonly StudySection[] = [
   { key: 'overview', label: 'Overview', path: '' },
-  { key: 'schedule', label: 'Schedule' },
+  { key: 'schedule', label: 'Schedule', path: 'schedule' },
   { key: 'participants', label: 'Participants' },
   { key: 'screening', label: 'Screening' },
   { key: 'casebooks', label: 'Casebooks' },

@@ -81,6 +81,16 @@ describe('apiRequest', () => {
     expect(error.code).toBe('UNEXPECTED_RESPONSE');
   });
 
+  it('builds the schedule query from the start date and the optional arm', async () => {
+    const fetchMock = stubFetch({});
+    await caught(api.getSchedule('s1', { anchor: '2026-01-05' }));
+    await caught(api.getSchedule('s1', { anchor: '2026-01-05', arm: 'single cycle&x' }));
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([
+      '/api/studies/s1/schedule?anchor=2026-01-05',
+      '/api/studies/s1/schedule?anchor=2026-01-05&arm=single+cycle%26x',
+    ]);
+  });
+
   it('encodes path parameters', async () => {
     const fetchMock = stubFetch({});
     await caught(api.listSites('a/b?c'));

@@ -1,10 +1,13 @@
 // The one place that knows API URLs: a typed fetch wrapper that validates every response with the
 // contracts' zod schemas and turns error bodies into ApiError.
 import {
+  CurrentProtocolResponseSchema,
   ErrorBodySchema,
   HealthResponseSchema,
   OkResponseSchema,
+  ProtocolVersionListResponseSchema,
   ReauthenticateResponseSchema,
+  ScheduleResponseSchema,
   SessionResponseSchema,
   SiteListResponseSchema,
   StudyListResponseSchema,
@@ -98,6 +101,20 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 const studyPath = (studyId: string): string => `/studies/${encodeURIComponent(studyId)}`;
 
+/** Query of GET /studies/:studyId/schedule: the start date (YYYY-MM-DD) and, when arms differ, the arm. */
+export interface ScheduleQuery {
+  anchor: string;
+  arm?: string;
+}
+
+function scheduleSearch(query: ScheduleQuery): string {
+  const params = new URLSearchParams({ anchor: query.anchor });
+  if (query.arm !== undefined) {
+    params.set('arm', query.arm);
+  }
+  return params.toString();
+}
+
 /** Typed calls for every endpoint the web app uses. */
 export const api = {
   login: (body: LoginRequest) =>
@@ -115,5 +132,17 @@ export const api = {
     apiRequest(studyPath(studyId), { schema: StudySummarySchema, signal }),
   listSites: (studyId: string, signal?: AbortSignal) =>
     apiRequest(`${studyPath(studyId)}/sites`, { schema: SiteListResponseSchema, signal }),
+  getProtocol: (studyId: string, signal?: AbortSignal) =>
+    apiRequest(`${studyPath(studyId)}/protocol`, { schema: CurrentProtocolResponseSchema, signal }),
+  listProtocolVersions: (studyId: string, signal?: AbortSignal) =>
+    apiRequest(`${studyPath(studyId)}/protocol/versions`, {
+      schema: ProtocolVersionListResponseSchema,
+      signal,
+    }),
+  getSchedule: (studyId: string, query: ScheduleQuery, signal?: AbortSignal) =>
+    apiRequest(`${studyPath(studyId)}/schedule?${scheduleSearch(query)}`, {
+      schema: ScheduleResponseSchema,
+      signal,
+    }),
   health: (signal?: AbortSignal) => apiRequest('/health', { schema: HealthResponseSchema, signal }),
 };

@@ -1,19 +1,35 @@
-import { Group, Paper, SimpleGrid, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { isApiError } from '../../lib/api-error.js';
 import { LoadingBlock } from '../../ui/loading-block.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryError } from '../../ui/query-error.js';
-import { useStudyId } from './use-study-id.js';
+import { OverviewSection } from '../protocol/overview/overview-section.js';
+import { ProtocolOverview } from '../protocol/overview/protocol-overview.js';
+import { useCurrentProtocol } from '../protocol/use-protocol.js';
 import { StudyDetails } from './study-details.js';
 import { StudySitesTable } from './study-sites-table.js';
 import { StudyStatusBadge } from './study-status-badge.js';
+import { useStudyId } from './use-study-id.js';
 import { useStudy, useStudySites } from './use-studies.js';
 
-/** A study's summary and its sites. */
+function SitesBlock({ studyId, cities }: { studyId: string; cities?: Record<string, string> }) {
+  const sites = useStudySites(studyId);
+  return (
+    <OverviewSection title="Sites" aside={sites.data?.sites.length}>
+      {sites.isPending && <LoadingBlock label="Loading sites…" />}
+      {sites.isError && (
+        <QueryError title="Could not load sites" error={sites.error} onRetry={() => void sites.refetch()} />
+      )}
+      {sites.data && <StudySitesTable sites={sites.data.sites} {...(cities ? { cities } : {})} />}
+    </OverviewSection>
+  );
+}
+
+/** A study's registry record (from its current protocol version), its sites and its protocol versions. */
 export function StudyOverviewPage() {
   const studyId = useStudyId();
   const study = useStudy(studyId);
-  const sites = useStudySites(studyId);
+  const protocol = useCurrentProtocol(studyId);
   if (study.isPending) {
     return <LoadingBlock label="Loading study…" />;
   }
@@ -21,6 +37,12 @@ export function StudyOverviewPage() {
     const title = isApiError(study.error, 'NOT_FOUND') ? 'Study not found' : 'Could not load the study';
     return <QueryError title={title} error={study.error} onRetry={() => void study.refetch()} />;
   }
+  const cities = protocol.data
+    ? Object.fromEntries(
+        protocol.data.protocol.sites.flatMap((site) => (site.city ? [[site.code, site.city]] : [])),
+      )
+    : undefined;
+  const officialTitle = protocol.data?.protocol.officialTitle;
   return (
     <>
       <PageHeader
@@ -30,30 +52,43 @@ export function StudyOverviewPage() {
             <StudyStatusBadge status={study.data.status} />
           </Group>
         }
-        description={study.data.title}
+        description={
+          <Stack gap={2} component="span">
+            <Text span size="sm" c="dark" fw={500}>
+              {study.data.title}
+            </Text>
+            {officialTitle && officialTitle !== study.data.title && (
+              <Text span size="xs" c="dimmed">
+                {officialTitle}
+              </Text>
+            )}
+          </Stack>
+        }
       />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Paper p="md">
-          <Title order={3} fz="h5" mb="sm">
-            Study details
-          </Title>
-          <StudyDetails study={study.data} />
-        </Paper>
-        <Paper p="md">
-          <Title order={3} fz="h5" mb="sm">
-            Sites
-          </Title>
-          {sites.isPending && <LoadingBlock label="Loading sites…" />}
-          {sites.isError && (
-            <QueryError
-              title="Could not load sites"
-              error={sites.error}
-              onRetry={() => void sites.refetch()}
-            />
-          )}
-          {sites.data && <StudySitesTable sites={sites.data.sites} />}
-        </Paper>
-      </SimpleGrid>
+      {protocol.isPending && <LoadingBlock label="Loading protocol…" />}
+      {protocol.data && (
+        <ProtocolOverview
+          studyId={studyId}
+          current={protocol.data}
+          sites={<SitesBlock studyId={studyId} {...(cities ? { cities } : {})} />}
+        />
+      )}
+      {protocol.isError && (
+        <Stack gap="md">
+          <QueryError
+            title="Could not load the protocol"
+            error={protocol.error}
+            onRetry={() => void protocol.refetch()}
+          />
+          <Paper p="md">
+            <Title order={3} fz="h5" mb="sm">
+              Study details
+            </Title>
+            <StudyDetails study={study.data} />
+          </Paper>
+          <SitesBlock studyId={studyId} />
+        </Stack>
+      )}
     </>
   );
 }

@@ -1,8 +1,14 @@
 import type { Site } from '@celltrial/contracts';
 import { Table, Text } from '@mantine/core';
 
+export interface StudySitesTableProps {
+  sites: Site[];
+  /** City of each site by site code (from the protocol); adds a City column when given. */
+  cities?: Readonly<Record<string, string>>;
+}
+
 /** The study's sites visible to the user. */
-export function StudySitesTable({ sites }: { sites: Site[] }) {
+export function StudySitesTable({ sites, cities }: StudySitesTableProps) {
   if (sites.length === 0) {
     return (
       <Text size="sm" c="dimmed" p="sm">
@@ -16,7 +22,8 @@ export function StudySitesTable({ sites }: { sites: Site[] }) {
         <Table.Tr>
           <Table.Th w={110}>Code</Table.Th>
           <Table.Th>Name</Table.Th>
-          <Table.Th w={180}>Country</Table.Th>
+          {cities && <Table.Th w={160}>City</Table.Th>}
+          <Table.Th w={160}>Country</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -24,6 +31,7 @@ export function StudySitesTable({ sites }: { sites: Site[] }) {
           <Table.Tr key={site.id}>
             <Table.Td fw={600}>{site.code}</Table.Td>
             <Table.Td>{site.name}</Table.Td>
+            {cities && <Table.Td>{cities[site.code] ?? '—'}</Table.Td>}
             <Table.Td>{site.country ?? '—'}</Table.Td>
           </Table.Tr>
         ))}
