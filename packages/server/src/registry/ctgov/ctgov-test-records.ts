@@ -3,6 +3,8 @@
 // the importer, to check the importer against.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { formatDocumentPath, parseProtocolYaml } from '@celltrial/contracts';
+import type { CtgovDraft } from './draft-protocol.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../../../..');
 export const CTGOV_DIR = resolve(REPO_ROOT, '../shared/reference/ctgov');
@@ -119,4 +121,21 @@ export function recordFacts(file: string, text: string): RecordFacts {
     title: title === undefined ? undefined : collapse(decodeXml(title)),
     hasCriteriaText: decodeXml(criteria).trim() !== '',
   };
+}
+
+/**
+ * Validates a draft's YAML with the project's parser and returns the problems whose path is not inside a
+ * field the importer marked TODO (a valid draft is itself a problem: it must fail until completed).
+ */
+export function problemsOutsideTodos(draft: CtgovDraft, yaml: string): string[] {
+  const result = parseProtocolYaml(yaml, 'draft.yaml');
+  if (result.kind === 'ok') {
+    return ['(the draft validated: it must fail until the TODOs are completed)'];
+  }
+  const todoPaths = draft.todos.map((mark) => formatDocumentPath(mark.path));
+  const covered = (path: string): boolean =>
+    todoPaths.some((todo) => path === todo || path.startsWith(`${todo}.`) || path.startsWith(`${todo}[`));
+  return result.problems
+    .filter((problem) => !covered(problem.path))
+    .map((problem) => `${problem.path}: ${problem.rule}: ${problem.message}`);
 }

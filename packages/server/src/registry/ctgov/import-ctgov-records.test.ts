@@ -1,28 +1,18 @@
 // Every real registry record in ../shared/reference/ctgov/ (113 API v2 JSON + 90 legacy XML, see its
 // README.md and manifest.csv) is imported: right NCT id and title, criteria whenever the record has
 // eligibility text, and a draft that fails validation only where the importer left a TODO.
-import { formatDocumentPath, parseProtocolYaml } from '@celltrial/contracts';
 import { describe, expect, it } from 'vitest';
-import { readManifest, readRecord, recordFacts, recordFiles } from './ctgov-test-records.js';
-import type { CtgovDraft } from './draft-protocol.js';
+import {
+  problemsOutsideTodos,
+  readManifest,
+  readRecord,
+  recordFacts,
+  recordFiles,
+} from './ctgov-test-records.js';
 import { importCtgovRecord } from './import-ctgov.js';
 
 const files = recordFiles();
 const manifest = new Map(readManifest().map((row) => [row.file, row]));
-
-/** Validation problems whose path is not inside a field the importer marked TODO. */
-function problemsOutsideTodos(draft: CtgovDraft, yaml: string): string[] {
-  const result = parseProtocolYaml(yaml, 'draft.yaml');
-  if (result.kind === 'ok') {
-    return ['(the draft validated: it must fail until the TODOs are completed)'];
-  }
-  const todoPaths = draft.todos.map((mark) => formatDocumentPath(mark.path));
-  const covered = (path: string): boolean =>
-    todoPaths.some((todo) => path === todo || path.startsWith(`${todo}.`) || path.startsWith(`${todo}[`));
-  return result.problems
-    .filter((problem) => !covered(problem.path))
-    .map((problem) => `${problem.path}: ${problem.rule}: ${problem.message}`);
-}
 
 describe('import of every shared real record', () => {
   it('finds the 203 records listed in manifest.csv', () => {
