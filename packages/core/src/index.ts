@@ -7,3 +7,4 @@ export * from './stats/index.js';
 export * from './protocol/index.js';
 export * from './dose-escalation/index.js';
 export * from './randomization/index.js';
+export * from './eligibility/index.js';
