@@ -113,6 +113,18 @@ describe('splitEligibility: plain text (legacy XML)', () => {
       'Not \\on dialysis',
     ]);
   });
+
+  it('reads a bulleted "INCLUSION/EXCLUSION CRITERIA:" as a label, not a criterion', () => {
+    const text = '-  INCLUSION/EXCLUSION CRITERIA:\n\n        Adults with Gaucher disease.';
+    expect(splitEligibility(text, 'plain')).toEqual([
+      {
+        kind: 'inclusion',
+        text: 'Adults with Gaucher disease.',
+        group: 'INCLUSION/EXCLUSION CRITERIA',
+        kindAssumed: true,
+      },
+    ]);
+  });
 });
 
 describe('matchSectionHeader', () => {

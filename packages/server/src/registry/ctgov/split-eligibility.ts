@@ -34,6 +34,10 @@ interface SectionHeader {
 const HEADER_PATTERN =
   /^(?:(?:key|main|major|general|additional|specific)\s+)?(non[- ]?inclusion|inclusion|exclusion)\s+criteri(?:a|on)s?\b(.*)$/is;
 
+/** A heading that names both sides or neither ("INCLUSION/EXCLUSION CRITERIA:"): a label, not a section. */
+const GENERIC_HEADER_PATTERN =
+  /^(?:inclusion\s*(?:\/|and|&)\s*exclusion|eligibility|entry|selection|protocol entry)\s+criteria\s*:?$/i;
+
 function kindOfWord(word: string): CriterionKind {
   return word.toLowerCase() === 'inclusion' ? 'inclusion' : 'exclusion';
 }
@@ -186,6 +190,10 @@ class CriteriaCollector {
       const header = matchSectionHeader(text);
       if (header !== undefined && header.inline === undefined) {
         this.section(header);
+        return;
+      }
+      if (GENERIC_HEADER_PATTERN.test(text)) {
+        this.pushLabel(trimLabel(text));
         return;
       }
     }
