@@ -2,6 +2,7 @@
 // README.md and manifest.csv) is imported: right NCT id and title, criteria whenever the record has
 // eligibility text, and a draft that fails validation only where the importer left a TODO.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   problemsOutsideTodos,
   readManifest,
@@ -50,6 +51,8 @@ describe('import of every shared real record', () => {
       }
     }
     expect(yaml).toContain('# TODO:');
+    // The comments leave the data intact: the YAML reads back as the draft.
+    expect(parse(yaml)).toEqual(JSON.parse(JSON.stringify(protocol)));
     expect(problemsOutsideTodos(draft, yaml)).toEqual([]);
   });
 });
