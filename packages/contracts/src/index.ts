@@ -8,3 +8,5 @@ export * from './audit/audit.schema.js';
 export * from './system/health.schema.js';
 export * from './protocol/index.js';
 export * from './studies/protocol-api.schema.js';
+export * from './participants/participant.schema.js';
+export * from './screening/index.js';

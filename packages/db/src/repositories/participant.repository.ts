@@ -39,11 +39,12 @@ export async function nextSiteSequence(
   db: Executor,
   params: { studyId: string; prefix: string; column: 'screening_number' | 'subject_number' },
 ): Promise<number> {
+  const start = params.prefix.length + 1;
   const { rows } = await sql<{ n: number | null }>`
-    select max(substring(${sql.ref(params.column)} from ${params.prefix.length + 1})::int) as n
+    select max(substring(${sql.ref(params.column)} from ${start}::int)::int) as n
     from participant
-    where study_id = ${params.studyId} and ${sql.ref(params.column)} like ${`${params.prefix}%`}
-      and substring(${sql.ref(params.column)} from ${params.prefix.length + 1}) ~ '^[0-9]+$'`.execute(db);
+    where study_id = ${params.studyId} and starts_with(${sql.ref(params.column)}, ${params.prefix})
+      and substring(${sql.ref(params.column)} from ${start}::int) ~ '^[0-9]+$'`.execute(db);
   return (rows[0]?.n ?? 0) + 1;
 }
 

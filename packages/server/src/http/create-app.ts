@@ -19,6 +19,7 @@ import { createErrorHandler } from './error-handler.js';
 import { PUBLIC, type RouteAccess } from './route-access.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
+import { registerParticipantRoutes } from './routes/participant.routes.js';
 import { registerProtocolRoutes } from './routes/protocol.routes.js';
 import { registerStudyRoutes } from './routes/study.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
@@ -40,6 +41,7 @@ const ROUTE_GROUPS = [
   registerUserRoutes,
   registerAuditRoutes,
   registerProtocolRoutes,
+  registerParticipantRoutes,
 ];
 
 /** Builds the HTTP app (without listening): API under /api, OpenAPI docs, and the web app. */
