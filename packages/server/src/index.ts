@@ -13,3 +13,4 @@ export * from './services/protocol.service.js';
 export * from './services/protocol-directory.js';
 export * from './security/passwords.js';
 export * from './start-server.js';
+export * from './registry/ctgov/index.js';

@@ -15,7 +15,7 @@ export interface ImportCtgovOutput {
 }
 
 /** The importer lives in the server package (pure functions, no server start); loaded only when used. */
-const importer = () => import('../../../../server/src/registry/ctgov/index.js');
+const importer = () => import('@celltrial/server');
 
 /** Reads a ClinicalTrials.gov record (JSON or XML, by content) and returns the draft protocol YAML. */
 export async function runImportCtgov(file: string): Promise<ImportCtgovOutput> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerImportCtgovCommand } from './import-ctgov.command.js';
 import { registerProtocolLoadCommand } from './load.command.js';
 import { registerProtocolScheduleCommand } from './protocol-schedule.command.js';
 import { registerProtocolSchemaCommand } from './protocol-schema.command.js';
@@ -13,4 +14,5 @@ export function registerProtocolCommands(program: Command): void {
   registerProtocolSchemaCommand(protocol);
   registerProtocolScheduleCommand(protocol);
   registerProtocolLoadCommand(protocol);
+  registerImportCtgovCommand(protocol);
 }
