@@ -168,7 +168,9 @@ describe('SchedulePage', () => {
     expect(screen.getByText('12 planned visits, 2026-01-05 to 2027-07-05')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Start date'), { target: { value: '2026-02-02' } });
-    expect(await screen.findByText('12 planned visits, 2026-02-02 to 2027-08-02')).toBeTruthy();
+    expect(
+      await screen.findByText('12 planned visits, 2026-02-02 to 2027-08-02', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     expect(scheduleCalls(fetchMock)).toEqual([
       `/api/studies/${ID}/schedule?anchor=2026-01-05`,
       `/api/studies/${ID}/schedule?anchor=2026-02-02`,
@@ -225,9 +227,12 @@ describe('SchedulePage', () => {
     ]);
     expect(gridRow('Control group')).toEqual(['', '', 'P', 'P', '', 'P', '', 'P', '', 'P', '', '']);
     expect(screen.getAllByText('Dose (product depends on the arm)')).toHaveLength(5);
+    expect(screen.getByText(/^✓ due at the visit · dosing per arm/).textContent).toBe(
+      '✓ due at the visit · dosing per arm: ✓ study product, P placebo (arms are dosed at the same visits, so they stay masked) · Day 0 = first dose · window = days allowed before/after the target day · unscheduled visits happen as needed',
+    );
 
     fireEvent.change(select, { target: { value: 'single-cycle' } });
-    await screen.findByText(/· Single cycle administration group$/);
+    await screen.findByText(/· Single cycle administration group$/, {}, { timeout: 10_000 });
     expect(gridRow('Lenzumestrocel')).toEqual(['', '', '✓', '✓', '', '', '', '', '', '', '', '']);
     expect(gridRow('Placebo comparator')).toEqual(['', '', '', '', '', '✓', '', '✓', '', '✓', '', '']);
     expect(scheduleCalls(fetchMock)).toContain(
@@ -251,7 +256,7 @@ describe('SchedulePage', () => {
       },
     });
     renderSchedule('?start=2026-01-05');
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert.textContent).toContain('Could not compute the calendar');
     expect(alert.textContent).toContain('BUSINESS_RULE_VIOLATED');
     expect(alert.textContent).toContain("Arms 'a' and 'b' have different calendars");
@@ -261,7 +266,9 @@ describe('SchedulePage', () => {
   it('asks for a date instead of calling the server while the field is empty', async () => {
     const fetchMock = stubFetch(protocolRoute());
     renderSchedule('?start=');
-    expect(await screen.findByText('Choose a start date to see the calendar.')).toBeTruthy();
+    expect(
+      await screen.findByText('Choose a start date to see the calendar.', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     expect(scheduleCalls(fetchMock)).toEqual([]);
   });
 });

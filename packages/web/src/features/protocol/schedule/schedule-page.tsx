@@ -1,4 +1,5 @@
 import type { CurrentProtocolResponse } from '@celltrial/contracts';
+import { PROTOCOL_INTERVENTION_ROLES, type Protocol } from '@celltrial/core';
 import { Alert, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,13 +8,37 @@ import { LoadingBlock } from '../../../ui/loading-block.js';
 import { PageHeader } from '../../../ui/page-header.js';
 import { QueryError } from '../../../ui/query-error.js';
 import { useStudyId } from '../../studies/use-study-id.js';
-import { armsNeedSelection, buildActivityGrid } from '../activity-grid.js';
+import { armsNeedSelection, buildActivityGrid, type ActivityGrid } from '../activity-grid.js';
 import { studyDayConvention } from '../protocol-labels.js';
 import { useCurrentProtocol } from '../use-protocol.js';
 import { ActivityGridTable, ROLE_SYMBOLS } from './activity-grid-table.js';
 import { ALL_ARMS, ArmSelect } from './arm-select.js';
 import { localIsoDate } from './local-date.js';
 import { ParticipantCalendar } from './participant-calendar.js';
+
+/** The key under the grid: marks, the study-day convention and what a window means. */
+function gridLegend(protocol: Protocol, grid: ActivityGrid): string {
+  const parts = ['✓ due at the visit'];
+  if (grid.dosingByArm) {
+    const roles = new Set(
+      grid.sections
+        .flatMap((section) => section.rows)
+        .flatMap((row) => row.cells)
+        .flatMap((cell) => (cell?.kind === 'dose' ? [cell.role] : [])),
+    );
+    const symbols = PROTOCOL_INTERVENTION_ROLES.filter((role) => roles.has(role)).map(
+      (role) => `${ROLE_SYMBOLS[role]} ${role === 'investigational' ? 'study product' : role}`,
+    );
+    parts.push(
+      `dosing per arm: ${symbols.join(', ')} (arms are dosed at the same visits, so they stay masked)`,
+    );
+  }
+  parts.push(studyDayConvention(protocol), 'window = days allowed before/after the target day');
+  if (grid.columns.some((column) => column.unscheduled)) {
+    parts.push('unscheduled visits happen as needed');
+  }
+  return parts.join(' · ');
+}
 
 function GridPanel({ current, arm }: { current: CurrentProtocolResponse; arm: string | null }) {
   const { protocol } = current;
@@ -34,12 +59,7 @@ function GridPanel({ current, arm }: { current: CurrentProtocolResponse; arm: st
     <>
       <ActivityGridTable protocol={protocol} grid={grid} />
       <Text size="xs" c="dimmed" mt="xs">
-        ✓ due at the visit
-        {grid.dosingByArm
-          ? ` · dosing: ${ROLE_SYMBOLS.investigational} study product, ${ROLE_SYMBOLS.placebo} placebo, ${ROLE_SYMBOLS.sham} sham (masked: every arm is dosed at the same visits)`
-          : ''}{' '}
-        · {studyDayConvention(protocol)} · window = days allowed before/after the target day · unscheduled
-        visits happen as needed
+        {gridLegend(protocol, grid)}
       </Text>
     </>
   );
