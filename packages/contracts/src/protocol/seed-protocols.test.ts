@@ -31,7 +31,7 @@ describe('seed protocols', () => {
   });
 
   for (const id of SEEDS) {
-    it(`${id} validates, cites its registry record and leaves eligibility rules for later`, () => {
+    it(`${id} validates, cites its registry record and encodes every criterion as a rule or a manual check`, () => {
       const protocol = seed(id);
       expect(protocol.id).toBe(id);
       expect(protocol.registryIds).toEqual([id.toUpperCase()]);
@@ -41,7 +41,10 @@ describe('seed protocols', () => {
       );
       expect(text).toContain('ASSUMES');
       expect(protocol.eligibility.criteria.length).toBeGreaterThan(3);
-      expect(protocol.eligibility.criteria.every((criterion) => criterion.rule === undefined)).toBe(true);
+      // Every criterion is either a rule or a manual check (docs/eligibility-rules.md).
+      for (const criterion of protocol.eligibility.criteria) {
+        expect(criterion.rule !== undefined, criterion.id).toBe(criterion.manual !== true);
+      }
     });
   }
 

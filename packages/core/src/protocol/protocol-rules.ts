@@ -30,6 +30,11 @@ export const PROTOCOL_RULES = {
   'escalation-dose': 'the escalated intervention is not dosed by level',
   'age-range': 'the minimum age is above the maximum age',
   'criterion-rule-and-manual': 'a criterion has both a rule and `manual: true`',
+  'rule-syntax': 'an eligibility rule does not parse (the message gives the column and what was expected)',
+  'unknown-variable':
+    'an eligibility rule names a variable, condition code or medication that screening records do not have',
+  'rule-type':
+    'an eligibility rule compares values of different types or uses a value its variable cannot take',
   'arm-without-doses': 'an arm that receives an intervention has no administration plan',
   'unscheduled-dose': 'a dose is planned at an unscheduled visit',
   'dose-visit-not-in-arm': 'a dose is planned at a visit that the arm does not attend',

@@ -168,6 +168,30 @@ const CASES: Record<ProtocolRule, { mutate: (p: Protocol) => void; path: (string
     },
     path: ['eligibility', 'criteria', 1, 'manual'],
   },
+  'rule-syntax': {
+    mutate: (p) => {
+      if (p.eligibility.criteria[0] !== undefined) {
+        p.eligibility.criteria[0].rule = 'age >=';
+      }
+    },
+    path: ['eligibility', 'criteria', 0, 'rule'],
+  },
+  'unknown-variable': {
+    mutate: (p) => {
+      if (p.eligibility.criteria[0] !== undefined) {
+        p.eligibility.criteria[0].rule = 'agee >= 18';
+      }
+    },
+    path: ['eligibility', 'criteria', 0, 'rule'],
+  },
+  'rule-type': {
+    mutate: (p) => {
+      if (p.eligibility.criteria[0] !== undefined) {
+        p.eligibility.criteria[0].rule = 'sex >= 18';
+      }
+    },
+    path: ['eligibility', 'criteria', 0, 'rule'],
+  },
   'arm-without-doses': { mutate: (p) => p.administrations.pop(), path: ['design', 'arms', 1] },
   'unscheduled-dose': {
     mutate: (p) => p.administrations[0]?.doses.push({ visit: 'uns', intervention: 'drug' }),

@@ -3,6 +3,7 @@ import { ProblemList } from './protocol-rules.js';
 import type { Protocol, ProtocolProblem } from './protocol-types.js';
 import { checkDesign } from './validate-design.js';
 import { checkDosing } from './validate-dosing.js';
+import { checkEligibilityRules } from './validate-eligibility-rules.js';
 import { checkReferences } from './validate-references.js';
 import { checkTimelines } from './validate-timelines.js';
 import { checkVisitTiming } from './validate-visits.js';
@@ -18,6 +19,7 @@ export function findProtocolProblems(protocol: Protocol): ProtocolProblem[] {
   checkDosing(protocol, problems);
   checkVisitTiming(protocol, problems);
   checkTimelines(protocol, problems);
+  checkEligibilityRules(protocol, problems);
   const seen = new Set<string>();
   return problems.items.filter((problem) => {
     const key = `${JSON.stringify(problem.path)} ${problem.rule}`;
