@@ -110,7 +110,7 @@ export async function createApp(options: CreateAppOptions): Promise<ApiApp> {
   const webDist = options.webDist;
   const serveWeb = webDist !== undefined && existsSync(webDist);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';

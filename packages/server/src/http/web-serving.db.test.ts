@@ -26,6 +26,9 @@ afterAll(async () => {
 describe('serving the web app', () => {
   it('serves files, the app for client routes, and 404 for missing files', async () => {
     expect((await web.inject({ method: 'GET', url: '/assets/app-1.js' })).body).toBe('console.log(1)');
+    const root = await web.inject({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toContain('<title>celltrial</title>');
     const route = await web.inject({ method: 'GET', url: '/studies/123/overview' });
     expect(route.statusCode).toBe(200);
     expect(route.body).toContain('<title>celltrial</title>');
