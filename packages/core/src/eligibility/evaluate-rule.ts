@@ -149,10 +149,15 @@ function leafPhrase(input: {
   required: boolean;
   fact: string;
   requirement: string;
+  /** The fact already says it all when favourable (`diagnosis ALS` needs no "(ALS)"). */
+  selfEvident?: boolean;
 }): string {
   const { status, required, fact, requirement } = input;
   const favourable = (status === 'met') === required;
-  return favourable ? `${fact} (${requirement})` : `${fact}; the protocol requires ${requirement}`;
+  if (favourable) {
+    return input.selfEvident === true ? fact : `${fact} (${requirement})`;
+  }
+  return `${fact}; the protocol requires ${requirement}`;
 }
 
 function evaluateCompare(
@@ -172,7 +177,8 @@ function evaluateCompare(
   }
   const status: CriterionStatus = compareValues(node.op, left.value, right.value) ? 'met' : 'not-met';
   const fact = literal ? left.fact : `${left.fact}, ${right.fact}`;
-  return { status, reasons: [leafPhrase({ status, required, fact, requirement })] };
+  const selfEvident = node.right.kind === 'name' && literal && requirement === node.right.name;
+  return { status, reasons: [leafPhrase({ status, required, fact, requirement, selfEvident })] };
 }
 
 function evaluateBetween(

@@ -309,7 +309,7 @@ const BASE_VARIABLES: readonly RuleVariable[] = [
 const ITEM_VARIABLES: readonly RuleVariable[] = ITEM_NUMBERS.map((item) => ({
   name: `alsfrsR.item${item}`,
   type: NUMBER,
-  label: `ALSFRS-R item ${item}`,
+  label: `ALSFRS-R item ${item} score`,
   atScreening: true,
   needs: item === 5 ? 'alsfrsR.items.5a or 5b' : `alsfrsR.items.${item}`,
   read: (record: ScreeningRecord) => alsfrsRItem(record, item),
