@@ -1,6 +1,9 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.js';
+import { ParticipantListPage } from '../features/participants/participant-list-page.js';
+import { ParticipantPage } from '../features/participants/participant-page.js';
 import { SchedulePage } from '../features/protocol/schedule/schedule-page.js';
+import { ScreeningLogPage } from '../features/screening/screening-log-page.js';
 import { StudyListPage } from '../features/studies/study-list-page.js';
 import { StudyOverviewPage } from '../features/studies/study-overview-page.js';
 import { AppLayout } from './app-layout.js';
@@ -18,6 +21,9 @@ export function AppRoutes() {
           <Route path="studies" element={<StudyListPage />} />
           <Route path="studies/:studyId" element={<StudyOverviewPage />} />
           <Route path="studies/:studyId/schedule" element={<SchedulePage />} />
+          <Route path="studies/:studyId/participants" element={<ParticipantListPage />} />
+          <Route path="studies/:studyId/participants/:participantId" element={<ParticipantPage />} />
+          <Route path="studies/:studyId/screening" element={<ScreeningLogPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -12,8 +12,8 @@ export interface StudySection {
 export const STUDY_SECTIONS: readonly StudySection[] = [
   { key: 'overview', label: 'Overview', path: '' },
   { key: 'schedule', label: 'Schedule', path: 'schedule' },
-  { key: 'participants', label: 'Participants' },
-  { key: 'screening', label: 'Screening' },
+  { key: 'participants', label: 'Participants', path: 'participants' },
+  { key: 'screening', label: 'Screening', path: 'screening' },
   { key: 'casebooks', label: 'Casebooks' },
   { key: 'queries', label: 'Queries' },
   { key: 'safety', label: 'Safety' },
