@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, ReasonSchema, UuidSchema } from '../common.schema.js';
+import { ScreeningRecordSchema } from '../screening/screening-record.schema.js';
 
 export const PARTICIPANT_STATUSES = [
   'screening',
@@ -130,7 +131,7 @@ export const ScreeningLogResponseSchema = z
 
 export const SaveScreeningRequestSchema = z
   .strictObject({
-    data: z.record(z.string(), z.unknown()),
+    data: ScreeningRecordSchema,
     expectedRevision: z.number().int().min(0),
     reasonForChange: z.string().trim().max(2000).optional(),
   })

@@ -72,6 +72,22 @@ describe('screening, enrollment and randomization', () => {
     expect(second.body).toMatchObject({ screeningNumber: expect.stringMatching(/-S002$/) });
   });
 
+  it('rejects impossible screening values naming the field, saving nothing', async () => {
+    const bad = await as('coord', 'PUT', `${p(participantId)}/screening`, {
+      data: { ...eligibleRecord, sex: 'x', alsfrsR: { total: 52 } },
+      expectedRevision: 0,
+    });
+    expect(bad.status).toBe(400);
+    const paths = (
+      bad.body as { error: { details: { issues: Array<{ path: string }> } } }
+    ).error.details.issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.data.sex', 'body.data.alsfrsR.total']));
+    expect((await as('coord', 'GET', `${p(participantId)}/screening`)).body).toMatchObject({
+      revision: 0,
+      data: null,
+    });
+  });
+
   it('evaluates eligibility on save, refuses stale revisions and unexplained changes', async () => {
     const first = await as('coord', 'PUT', `${p(participantId)}/screening`, {
       data: { ...eligibleRecord, manualChecks: { 'inc-1': true, 'exc-1': true } },

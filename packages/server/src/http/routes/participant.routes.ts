@@ -75,14 +75,12 @@ export function registerParticipantRoutes(app: ApiApp, deps: AppDeps): void {
       response: { 201: ParticipantSchema, ...errors },
     },
     handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await registerCandidate(deps, request.actor, {
-            studyId: request.params.studyId,
-            siteId: request.body.siteId,
-          }),
-        ),
+      reply.status(201).send(
+        await registerCandidate(deps, request.actor, {
+          studyId: request.params.studyId,
+          siteId: request.body.siteId,
+        }),
+      ),
   });
 
   app.get(`${base}/:participantId`, {
@@ -119,7 +117,7 @@ export function registerParticipantRoutes(app: ApiApp, deps: AppDeps): void {
     handler: async (request) =>
       saveScreening(deps, request.actor, {
         ...request.params,
-        data: request.body.data as unknown as ScreeningRecord,
+        data: request.body.data,
         expectedRevision: request.body.expectedRevision,
         reasonForChange: request.body.reasonForChange,
       }),
