@@ -16,7 +16,6 @@ import {
   UnblindRequestSchema,
   UnblindResponseSchema,
 } from '@celltrial/contracts';
-import type { ScreeningRecord } from '@celltrial/core';
 import { listNotifications } from '@celltrial/db';
 import { requireRecentReauthentication } from '../../services/auth.service.js';
 import {
