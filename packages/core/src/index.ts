@@ -8,3 +8,4 @@ export * from './protocol/index.js';
 export * from './dose-escalation/index.js';
 export * from './randomization/index.js';
 export * from './eligibility/index.js';
+export * from './labs/index.js';
