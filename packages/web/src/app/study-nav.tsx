@@ -38,7 +38,7 @@ export function StudyNav({ studyId }: { studyId: string }) {
             component={Link}
             to={to}
             label={section.label}
-            active={pathname === to}
+            active={pathname === to || (section.path !== '' && pathname.startsWith(`${to}/`))}
             py={5}
           />
         );
