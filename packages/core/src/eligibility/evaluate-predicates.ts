@@ -5,7 +5,7 @@ import { compareNumbers, operatorSymbol } from './compare.js';
 import { elapsedTime } from './elapsed-time.js';
 import { describeDuration } from './progression-rate.js';
 import type { HadNode, HasNode, PlansNode, TakingNode, TookNode } from './rule-ast.js';
-import { expandConditionTerm } from './rule-vocabulary.js';
+import { expandConditionTerm, type DurationUnit } from './rule-vocabulary.js';
 import type { ScreeningCondition, ScreeningMedication, ScreeningRecord } from './screening-record.js';
 import { formatNumber } from './format-number.js';
 import { fromBoolean, or3, type CriterionStatus } from './three-valued.js';
@@ -14,6 +14,11 @@ import { fromBoolean, or3, type CriterionStatus } from './three-valued.js';
 export interface PredicateOutcome {
   readonly status: CriterionStatus;
   readonly fact: string;
+}
+
+/** "the last 5 years", "the last year". */
+function lastPeriod(amount: number, unit: DurationUnit): string {
+  return amount === 1 ? `the last ${unit.slice(0, -1)}` : `the last ${describeDuration(amount, unit)}`;
 }
 
 function words(term: string): string {
@@ -67,8 +72,7 @@ export function evaluateHad(node: HadNode, record: ScreeningRecord): PredicateOu
             entry.resolvedDate === undefined ||
             elapsedTime(entry.resolvedDate, record.assessmentDate, within.unit) <= within.amount,
         );
-  const window =
-    within === undefined ? '' : ` within the last ${describeDuration(within.amount, within.unit)}`;
+  const window = within === undefined ? '' : ` within ${lastPeriod(within.amount, within.unit)}`;
   const [first] = hits;
   if (first !== undefined) {
     return {
@@ -163,8 +167,7 @@ export function evaluateTook(node: TookNode, record: ScreeningRecord): Predicate
             (entry.stopDate !== undefined &&
               elapsedTime(entry.stopDate, record.assessmentDate, within.unit) <= within.amount),
         );
-  const window =
-    within === undefined ? 'ever' : `within the last ${describeDuration(within.amount, within.unit)}`;
+  const window = within === undefined ? 'ever' : `within ${lastPeriod(within.amount, within.unit)}`;
   if (hits.length > 0) {
     return { status: 'met', fact: `${hits.map(describeMedication).join(', ')}: taken ${window}` };
   }

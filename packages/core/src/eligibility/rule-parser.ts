@@ -13,17 +13,10 @@ import {
   type SinceFunction,
 } from './rule-ast.js';
 import { tokenizeRule, type RuleToken } from './rule-lexer.js';
+import { RuleParseFailure, syntaxError, type RuleSyntaxError } from './rule-syntax-error.js';
 import type { DurationUnit } from './rule-vocabulary.js';
 
-/** Where a rule stops making sense: 0-based offset, 1-based line and column, what was expected and found. */
-export interface RuleSyntaxError {
-  readonly position: number;
-  readonly line: number;
-  readonly column: number;
-  readonly expected: string;
-  readonly found: string;
-  readonly message: string;
-}
+export type { RuleSyntaxError };
 
 export type ParseRuleResult =
   | { readonly kind: 'ok'; readonly ast: RuleNode }
@@ -55,19 +48,6 @@ const UNIT_WORDS: Readonly<Record<string, DurationUnit>> = {
   years: 'years',
 };
 const CONDITION_START = 'a condition (comparison, has/had/taking/took/plans, not, or a parenthesis)';
-
-class RuleParseFailure extends Error {
-  readonly position: number;
-  readonly expected: string;
-  readonly found: string;
-
-  constructor(failure: { position: number; expected: string; found: string }) {
-    super(`expected ${failure.expected}, found ${failure.found}`);
-    this.position = failure.position;
-    this.expected = failure.expected;
-    this.found = failure.found;
-  }
-}
 
 function describeToken(token: RuleToken): string {
   return token.type === 'end' ? 'the end of the rule' : `'${token.text}'`;
@@ -373,28 +353,6 @@ class RuleParser {
     this.advance();
     return { op: operator.text as ComparisonOperator, duration: this.parseDuration() };
   }
-}
-
-function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  const before = text.slice(0, position);
-  const lines = before.split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-}
-
-function syntaxError(
-  text: string,
-  failure: { position: number; expected: string; found: string },
-): RuleSyntaxError {
-  const { line, column } = lineAndColumn(text, failure.position);
-  const where = line === 1 ? `column ${column}` : `line ${line}, column ${column}`;
-  return {
-    position: failure.position,
-    line,
-    column,
-    expected: failure.expected,
-    found: failure.found,
-    message: `${where}: expected ${failure.expected}, found ${failure.found}`,
-  };
 }
 
 /** Parses a rule into its syntax tree, or the first syntax error (position, what was expected, what was found). */
