@@ -60,7 +60,7 @@ export function ParticipantActions(props: ParticipantActionsProps) {
         onError={setError}
       />
     ),
-    participant.status === 'enrolled' && !randomized && randomizes && can('subject:randomize', site) && (
+    participant.status === 'enrolled' && randomizes && can('subject:randomize', site) && (
       <RandomizeAction key="randomize" participant={participant} onError={setError} />
     ),
     randomized && can('allocation:emergency-unblind', site) && (

@@ -21,9 +21,13 @@ export function RandomizeAction({ participant, onError }: RandomizeActionProps) 
     setOpened(false);
     randomize.reset();
   };
+  // Once allocated, only the open dialog (showing the result) stays; the button goes.
+  if (participant.allocation !== null && !opened) {
+    return null;
+  }
   return (
     <>
-      <Button onClick={() => setOpened(true)}>Randomize…</Button>
+      {participant.allocation === null && <Button onClick={() => setOpened(true)}>Randomize…</Button>}
       <Modal opened={opened} onClose={close} title={result ? 'Randomized' : `Randomize ${name}?`} centered>
         {result?.participant.allocation ? (
           <Stack gap="sm">

@@ -71,9 +71,10 @@ export function DemographicsSection({ draft, change, problems }: SectionProps) {
           error={errorAt(problems, 'heightCm')}
           description={bmiHint(draft)}
         />
-        <div />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mt="xs">
         <YesNoField
-          label="Of reproductive potential"
+          label="Reproductive potential"
           value={draft.flags.reproductivePotential}
           onChange={(value) =>
             change((current) => ({ ...current, flags: { ...current.flags, reproductivePotential: value } }))
@@ -81,7 +82,7 @@ export function DemographicsSection({ draft, change, problems }: SectionProps) {
           error={errorAt(problems, 'reproductivePotential')}
         />
         <YesNoField
-          label="Agrees to contraception"
+          label="Contraception agreed"
           value={draft.flags.contraceptionAgreed}
           onChange={(value) =>
             change((current) => ({ ...current, flags: { ...current.flags, contraceptionAgreed: value } }))

@@ -1,5 +1,5 @@
 import type { CriterionEvaluation, EligibilityEvaluation } from '@celltrial/core';
-import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title, type MantineColor } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, ThemeIcon, Title, type MantineColor } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { VerdictBadge } from '../participants/participant-badges.js';
 
@@ -36,23 +36,26 @@ function CriterionItem({ criterion }: { criterion: CriterionEvaluation }) {
   const outcome = criterionOutcome(criterion);
   const style = OUTCOME_STYLE[outcome];
   return (
-    <List.Item
+    <Group
+      component="li"
+      gap="xs"
+      wrap="nowrap"
+      align="flex-start"
       data-status={criterion.status}
       aria-label={`${criterion.id}: ${statusWords(criterion)}`}
-      icon={
-        <ThemeIcon
-          color={style.color}
-          size={18}
-          radius="xl"
-          variant={outcome === 'open' ? 'light' : 'filled'}
-        >
-          <Text span fz={11} fw={700} lh={1}>
-            {style.symbol}
-          </Text>
-        </ThemeIcon>
-      }
     >
-      <Stack gap={1}>
+      <ThemeIcon
+        color={style.color}
+        size={18}
+        radius="xl"
+        variant={outcome === 'open' ? 'light' : 'filled'}
+        style={{ flexShrink: 0 }}
+      >
+        <Text span fz={11} fw={700} lh={1}>
+          {style.symbol}
+        </Text>
+      </ThemeIcon>
+      <Stack gap={1} style={{ minWidth: 0 }}>
         <Group gap={6} wrap="nowrap">
           <Text size="xs" fw={700} ff="monospace">
             {criterion.id}
@@ -73,7 +76,7 @@ function CriterionItem({ criterion }: { criterion: CriterionEvaluation }) {
           {criterion.reason}
         </Text>
       </Stack>
-    </List.Item>
+    </Group>
   );
 }
 
@@ -86,11 +89,11 @@ function CriterionList({ title, criteria }: { title: string; criteria: Criterion
       <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts="0.03em">
         {title}
       </Text>
-      <List spacing={8} size="sm" aria-label={title} center={false}>
+      <Stack component="ul" role="list" aria-label={title} gap={10} m={0} p={0} style={{ listStyle: 'none' }}>
         {criteria.map((criterion) => (
           <CriterionItem key={criterion.id} criterion={criterion} />
         ))}
-      </List>
+      </Stack>
     </Stack>
   );
 }

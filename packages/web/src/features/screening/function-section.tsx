@@ -1,5 +1,5 @@
 import { ELIGIBILITY_DAYS_PER_MONTH, daysBetweenIsoDates, isIsoCalendarDate } from '@celltrial/core';
-import { Button, CloseButton, Collapse, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Box, Button, CloseButton, Collapse, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   ALSFRS_R_ITEM_KEYS,
@@ -33,8 +33,8 @@ const MEASURES: Record<MeasureField, { label: string; unit?: string }> = {
   fvcPercentPredicted: { label: 'FVC', unit: '% pred.' },
   svcPercentPredicted: { label: 'SVC', unit: '% pred.' },
   edss: { label: 'EDSS' },
-  kokmenStms: { label: 'Kokmen STMS' },
-  nyhaClass: { label: 'NYHA class' },
+  kokmenStms: { label: 'STMS' },
+  nyhaClass: { label: 'NYHA' },
 };
 
 /** "Decline 1.02 points/month to the screening total": what the progression-rate criteria look at. */
@@ -93,31 +93,37 @@ function HistoryRows({ draft, change, problems }: SectionProps) {
         </Text>
       )}
       {draft.alsfrsRHistory.map((point, index) => (
-        <Group key={point.key} gap="xs" align="flex-start" wrap="nowrap">
-          <DateField
-            label={index === 0 ? 'Date' : undefined}
-            ariaLabel={`Earlier ALSFRS-R date ${index + 1}`}
-            value={point.date}
-            onChange={(date) => setPoint(index, { date })}
-            error={errorAt(problems, `alsfrsRHistory[${index}].date`)}
-          />
-          <NumberField
-            label={index === 0 ? 'Total' : undefined}
-            ariaLabel={`Earlier ALSFRS-R total ${index + 1}`}
-            value={point.total}
-            onChange={(total) => setPoint(index, { total })}
-            error={errorAt(problems, `alsfrsRHistory[${index}].total`)}
-            unit="/ 48"
-          />
-          <Text size="xs" c="dimmed" mt={index === 0 ? 30 : 8} style={{ flex: 1 }}>
+        <Stack key={point.key} gap={2}>
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <Box w={170}>
+              <DateField
+                label={index === 0 ? 'Date' : undefined}
+                ariaLabel={`Earlier ALSFRS-R date ${index + 1}`}
+                value={point.date}
+                onChange={(date) => setPoint(index, { date })}
+                error={errorAt(problems, `alsfrsRHistory[${index}].date`)}
+              />
+            </Box>
+            <Box w={120}>
+              <NumberField
+                label={index === 0 ? 'Total' : undefined}
+                ariaLabel={`Earlier ALSFRS-R total ${index + 1}`}
+                value={point.total}
+                onChange={(total) => setPoint(index, { total })}
+                error={errorAt(problems, `alsfrsRHistory[${index}].total`)}
+                unit="/ 48"
+              />
+            </Box>
+            <CloseButton
+              mt={index === 0 ? 26 : 4}
+              aria-label={`Remove earlier ALSFRS-R ${index + 1}`}
+              onClick={() => remove(index)}
+            />
+          </Group>
+          <Text size="xs" c="dimmed">
             {declineHint(draft, point)}
           </Text>
-          <CloseButton
-            mt={index === 0 ? 26 : 4}
-            aria-label={`Remove earlier ALSFRS-R ${index + 1}`}
-            onClick={() => remove(index)}
-          />
-        </Group>
+        </Stack>
       ))}
       <Group>
         <Button variant="light" size="compact-sm" onClick={add}>

@@ -37,7 +37,14 @@ function ManualCheck(props: SectionProps & { criterion: ProtocolCriterion }) {
       onChange={(next) => set(next === 'yes')}
       label={
         <Group gap={6} wrap="nowrap" align="flex-start">
-          <Badge size="xs" variant="outline" color={criterion.kind === 'inclusion' ? 'navy' : 'grape'} mt={3}>
+          <Badge
+            size="xs"
+            variant="outline"
+            color={criterion.kind === 'inclusion' ? 'navy' : 'grape'}
+            mt={3}
+            tt="none"
+            style={{ flexShrink: 0 }}
+          >
             {criterion.id}
           </Badge>
           <Text size="sm" fw={500}>

@@ -7,6 +7,7 @@ import {
   CloseButton,
   Group,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   Tooltip,
@@ -29,37 +30,38 @@ function MedicationRow(props: SectionProps & { index: number; medication: Medica
   return (
     <Paper p="xs" bg="gray.0" withBorder={false}>
       <Group gap="xs" align="flex-start" wrap="nowrap">
-        <Autocomplete
-          label="Medication"
-          aria-label={`Medication ${n}`}
-          placeholder="Generic name"
-          data={[...MEDICATION_NAMES]}
-          value={medication.name}
-          onChange={(name) => set({ name })}
-          error={at('name')}
-          style={{ flex: 1.3, minWidth: 0 }}
-        />
-        <DateField
-          label="Started"
-          ariaLabel={`Medication ${n} start`}
-          value={medication.startDate}
-          onChange={(startDate) => set({ startDate })}
-          error={at('startDate')}
-        />
-        <DateField
-          label="Dose stable since"
-          ariaLabel={`Medication ${n} dose stable since`}
-          value={medication.doseStableSince}
-          onChange={(doseStableSince) => set({ doseStableSince })}
-          error={at('doseStableSince')}
-        />
-        <DateField
-          label="Stopped"
-          ariaLabel={`Medication ${n} stop`}
-          value={medication.stopDate}
-          onChange={(stopDate) => set({ stopDate })}
-          error={at('stopDate')}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4} style={{ flex: 1 }}>
+          <Autocomplete
+            label="Medication"
+            aria-label={`Medication ${n}`}
+            placeholder="Generic name"
+            data={[...MEDICATION_NAMES]}
+            value={medication.name}
+            onChange={(name) => set({ name })}
+            error={at('name')}
+          />
+          <DateField
+            label="Started"
+            ariaLabel={`Medication ${n} start`}
+            value={medication.startDate}
+            onChange={(startDate) => set({ startDate })}
+            error={at('startDate')}
+          />
+          <DateField
+            label="Dose stable since"
+            ariaLabel={`Medication ${n} dose stable since`}
+            value={medication.doseStableSince}
+            onChange={(doseStableSince) => set({ doseStableSince })}
+            error={at('doseStableSince')}
+          />
+          <DateField
+            label="Stopped (blank = still taken)"
+            ariaLabel={`Medication ${n} stop`}
+            value={medication.stopDate}
+            onChange={(stopDate) => set({ stopDate })}
+            error={at('stopDate')}
+          />
+        </SimpleGrid>
         <CloseButton mt={26} aria-label={`Remove medication ${n}`} onClick={remove} />
       </Group>
       <Group gap="xs" mt={6} align="center">

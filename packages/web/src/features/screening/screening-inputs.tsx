@@ -17,6 +17,14 @@ export function errorAt(problems: readonly ScreeningProblem[], path: string): st
   return problems.find((problem) => problem.path === path)?.message;
 }
 
+// Hints go under the input, so that inputs in a row stay aligned.
+const WRAPPER_ORDER: ('label' | 'input' | 'description' | 'error')[] = [
+  'label',
+  'input',
+  'description',
+  'error',
+];
+
 interface FieldProps {
   label: ReactNode;
   value: string;
@@ -32,6 +40,7 @@ export function DateField({ label, value, onChange, error, description, ariaLabe
   return (
     <TextInput
       type="date"
+      inputWrapperOrder={WRAPPER_ORDER}
       label={label}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
@@ -48,6 +57,7 @@ export function NumberField(props: FieldProps & { unit?: string }) {
   return (
     <TextInput
       inputMode="decimal"
+      inputWrapperOrder={WRAPPER_ORDER}
       label={label}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}

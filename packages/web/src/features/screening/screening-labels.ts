@@ -4,8 +4,8 @@ import { CONDITION_CODES, MEDICATION_CLASSES, type NumericLab, type SerologyLab 
 export const SEX_LABELS: Readonly<Record<string, string>> = { female: 'Female', male: 'Male' };
 
 export const CONDITION_LABELS: Readonly<Record<string, string>> = {
-  ALS: 'Amyotrophic lateral sclerosis (ALS)',
-  MS: 'Multiple sclerosis (MS)',
+  ALS: 'ALS',
+  MS: 'Multiple sclerosis',
 };
 
 export const EL_ESCORIAL_LABELS: Readonly<Record<string, string>> = {
@@ -30,7 +30,7 @@ export const SEROLOGY_LABELS: Readonly<Record<SerologyLab, string>> = {
   hcvAb: 'Anti-HCV',
   hivAb: 'Anti-HIV',
   htlvAb: 'Anti-HTLV',
-  syphilisAb: 'Syphilis antibody',
+  syphilisAb: 'Syphilis Ab',
   cmvIgm: 'CMV IgM',
   ebvIgm: 'EBV IgM',
   hsvIgm: 'HSV IgM',
