@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { COMMON_GOLDEN } from './ctcae-golden-common.js';
 import { expectTable, ruleKey, type GoldenTable } from './ctcae-golden-helpers.js';
-import { V4_GOLDEN, V5_GOLDEN } from './ctcae-golden-versioned.js';
+import { V4_GOLDEN } from './ctcae-golden-v4.js';
+import { V5_GOLDEN } from './ctcae-golden-v5.js';
 import { findCtcaeLabRules } from './ctcae-rules.js';
 
 /**
  * Golden CTCAE grading tests, every lab term of clinical.md §4 in v5.0 (Nov 2017) and v4.03 (Jun 2010). The tables
- * (ctcae-golden-common.ts, ctcae-golden-versioned.ts) are written by hand from the published thresholds, not
+ * (ctcae-golden-common.ts, -v5.ts, -v4.ts) are written by hand from the published thresholds, not
  * derived from the rule data.
  */
 

@@ -178,6 +178,25 @@ describe('float artefacts do not move a value across a boundary', () => {
     );
     expect(outcome.grade).toBe(1);
   });
+
+  it('a value at 5 × baseline within float noise grades the same in U/L and µkat/L (fast-check counterexample)', () => {
+    const input = { version: 'v5.0', test: 'ast', uln: 0.02, lln: 0.01 } as const;
+    const baseline = 999.9999999999991;
+    const value = 4999.999999999995;
+    const inUl = graded(gradeLabValue({ ...input, value, baseline, unit: 'U/L' }));
+    const inUkat = graded(
+      gradeLabValue({
+        ...input,
+        value: value / 60,
+        baseline: baseline / 60,
+        uln: 0.02 / 60,
+        lln: 0.01 / 60,
+        unit: 'ukat/L',
+      }),
+    );
+    expect(inUl.grade).toBe(2);
+    expect(inUkat.grade).toBe(2);
+  });
 });
 
 describe('missing limits', () => {

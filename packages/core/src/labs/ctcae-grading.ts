@@ -21,12 +21,13 @@ import { LAB_UNIT_LABELS, type LabUnit } from './lab-units.js';
 
 /**
  * CTCAE grading of one laboratory value (clinical.md §4): the rule's steps are evaluated from the highest grade
- * down, first match wins, every number compared at 15 significant digits (admiral `signif_digits`) so float
- * artefacts (3 × 0.1 = 0.30000000000000004) never move a value across a boundary.
+ * down, first match wins. Numbers within a relative 1e-12 of a threshold count as equal to it, so float artefacts
+ * (3 × 0.1 = 0.30000000000000004; mg/dL → mmol/L round trips) never move a value across a boundary and a value
+ * converted between units grades the same (admiral rounds to 15 significant digits for the same purpose).
  */
 
-/** Significant digits used for comparisons (admiral default, `R/admiral_environment.R`). */
-export const CTCAE_COMPARISON_SIGNIFICANT_DIGITS = 15;
+/** Relative tolerance under which a value equals a threshold. */
+export const CTCAE_COMPARISON_RELATIVE_TOLERANCE = 1e-12;
 
 /**
  * How the baseline entered the grade: 'normal' / 'abnormal' for rules that switch on it (v5 liver tests, v4
@@ -97,22 +98,31 @@ const COMPARATOR_LABEL: Readonly<Record<LabComparator, string>> = {
   '>=': '≥',
 };
 
+/** Display form of a number in rule texts (15 significant digits: float noise dropped). */
 function significant(x: number): number {
-  return Number(x.toPrecision(CTCAE_COMPARISON_SIGNIFICANT_DIGITS));
+  return Number(x.toPrecision(15));
+}
+
+/** -1, 0 or 1: the sign of a − b, 0 when they agree within the relative tolerance. */
+function signOfDifference(a: number, b: number): -1 | 0 | 1 {
+  const difference = a - b;
+  if (Math.abs(difference) <= CTCAE_COMPARISON_RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))) {
+    return 0;
+  }
+  return difference > 0 ? 1 : -1;
 }
 
 function compare(value: number, comparator: LabComparator, threshold: number): boolean {
-  const a = significant(value);
-  const b = significant(threshold);
+  const sign = signOfDifference(value, threshold);
   switch (comparator) {
     case '<':
-      return a < b;
+      return sign < 0;
     case '<=':
-      return a <= b;
+      return sign <= 0;
     case '>':
-      return a > b;
+      return sign > 0;
     case '>=':
-      return a >= b;
+      return sign >= 0;
   }
 }
 
@@ -162,7 +172,7 @@ function chooseSteps(input: ResolvedGradeInput): {
       'no baseline given: graded on ULN as if the baseline were normal (admiral convention, clinical.md §4)';
     return { steps: plain, baseline: 'not-supplied', notes: [note] };
   }
-  if (uln !== undefined && significant(baseline) > significant(uln)) {
+  if (uln !== undefined && signOfDifference(baseline, uln) > 0) {
     const note = `baseline ${significant(baseline)} > ULN ${significant(uln)}: abnormal baseline, graded on multiples of baseline`;
     return { steps: rule.abnormalBaseline.steps, baseline: 'abnormal', notes: [note] };
   }

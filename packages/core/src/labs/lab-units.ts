@@ -46,16 +46,10 @@ export const LAB_UNIT_LABELS: Readonly<Record<LabUnit, string>> = {
   fL: 'fL',
 };
 
-/** Common report spellings (lower-cased, spaces removed) mapped to the UCUM code they mean. */
+/** Common report spellings (lower-cased, spaces removed, µ/μ written u) mapped to the UCUM code they mean. */
 const UNIT_ALIASES: Readonly<Record<string, LabUnit>> = {
-  'µmol/l': 'umol/L',
-  'μmol/l': 'umol/L',
   'mcmol/l': 'umol/L',
-  'meq/l': 'meq/L',
   'iu/l': 'U/L',
-  'u/l': 'U/L',
-  'µkat/l': 'ukat/L',
-  'μkat/l': 'ukat/L',
   'x10^9/l': '10*9/L',
   '×10^9/l': '10*9/L',
   '10^9/l': '10*9/L',
@@ -64,19 +58,15 @@ const UNIT_ALIASES: Readonly<Record<string, LabUnit>> = {
   'giga/l': '10*9/L',
   'x10^3/ul': '10*3/uL',
   '10^3/ul': '10*3/uL',
-  '10^3/µl': '10*3/uL',
   'k/ul': '10*3/uL',
-  'k/µl': '10*3/uL',
   '/mm3': '/uL',
   '/mm³': '/uL',
   'cells/mm3': '/uL',
   'cells/ul': '/uL',
-  '/µl': '/uL',
   'x10^12/l': '10*12/L',
   '10^12/l': '10*12/L',
   '10^6/ul': '10*6/uL',
   'm/ul': '10*6/uL',
-  'm/µl': '10*6/uL',
 };
 
 /** True when `value` is one of the UCUM codes in `LAB_UNITS` (exact, case-sensitive). */
@@ -90,7 +80,7 @@ export function parseLabUnit(text: string): LabUnit | undefined {
   if (isLabUnit(trimmed)) {
     return trimmed;
   }
-  const key = trimmed.replace(/\s+/g, '').toLowerCase();
+  const key = trimmed.replace(/\s+/g, '').toLowerCase().replace(/[µμ]/g, 'u');
   const exactInsensitive = LAB_UNITS.find((unit) => unit.toLowerCase() === key);
   return UNIT_ALIASES[key] ?? exactInsensitive;
 }
