@@ -91,7 +91,7 @@ describe('NCT04821479 eligibility', () => {
     expect(result.verdict).toBe('incomplete');
     expect(blockers(result).unknown).toEqual(['exc-4']);
     expect(reasonOf(result, 'exc-4')).toBe(
-      'anti-HIV not recorded (labs.hivAb); the protocol requires other than positive',
+      'anti-HIV not recorded (labs.hivAb); the protocol requires negative',
     );
   });
 

@@ -213,14 +213,14 @@ describe('AND / OR / NOT explanations', () => {
   it('unknown lists the missing data', () => {
     expect(run('labs.hbsAg = positive or labs.hcvAb = positive', record, 'exclusion')).toEqual({
       status: 'unknown',
-      reasons: ['anti-HCV not recorded (labs.hcvAb); the protocol requires other than positive'],
+      reasons: ['anti-HCV not recorded (labs.hcvAb); the protocol requires negative'],
     });
   });
 
   it('NOT flips the wording of what is required', () => {
     expect(run('not (sex = male)', record)).toEqual({
       status: 'met',
-      reasons: ['sex female (other than male)'],
+      reasons: ['sex female'],
     });
   });
 });

@@ -131,13 +131,21 @@ function isLiteral(operand: OperandNode): boolean {
 function comparisonRequirement(input: {
   op: ComparisonOperator;
   left: OperandValue;
+  leftNode: OperandNode;
   right: OperandNode;
   required: boolean;
 }): string {
   const { op, left, right, required } = input;
   const effective = required ? op : negateOperator(op);
   if (right.kind === 'name') {
-    return effective === '=' ? right.name : `other than ${right.name}`;
+    if (effective === '=') {
+      return right.name;
+    }
+    // A two-valued variable (positive/negative, female/male): name the other value.
+    const type = input.leftNode.kind === 'name' ? RULE_VARIABLES.get(input.leftNode.name)?.type : undefined;
+    const others = type?.kind === 'enum' ? type.values.filter((value) => value !== right.name) : [];
+    const [other] = others;
+    return others.length === 1 && other !== undefined ? other : `other than ${right.name}`;
   }
   const value =
     right.kind === 'number' ? formatNumber(right.value) : String(right.kind === 'boolean' && right.value);
@@ -169,7 +177,7 @@ function evaluateCompare(
   const right = operandValue(node.right, record);
   const literal = isLiteral(node.right);
   const requirement = literal
-    ? comparisonRequirement({ op: node.op, left, right: node.right, required })
+    ? comparisonRequirement({ op: node.op, left, leftNode: node.left, right: node.right, required })
     : `${left.short} ${operatorSymbol(required ? node.op : negateOperator(node.op))} ${right.short}`;
   if (!left.known || !right.known) {
     const missing = [left, right].flatMap((side) => (side.known ? [] : [side.missing]));
@@ -177,7 +185,7 @@ function evaluateCompare(
   }
   const status: CriterionStatus = compareValues(node.op, left.value, right.value) ? 'met' : 'not-met';
   const fact = literal ? left.fact : `${left.fact}, ${right.fact}`;
-  const selfEvident = node.right.kind === 'name' && literal && requirement === node.right.name;
+  const selfEvident = node.right.kind === 'name' && literal && !requirement.startsWith('other than');
   return { status, reasons: [leafPhrase({ status, required, fact, requirement, selfEvident })] };
 }
 
