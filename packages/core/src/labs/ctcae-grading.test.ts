@@ -199,6 +199,33 @@ describe('float artefacts do not move a value across a boundary', () => {
   });
 });
 
+describe('documented choices (docs/methods/lab-grading.md)', () => {
+  it('absolute thresholds apply whatever the site range: ANC 1.45 with LLN 1.4 is grade 2 (< 1.5)', () => {
+    expect(
+      graded(gradeLabValue({ version: 'v5.0', test: 'neutrophils', value: 1.45, unit: '10*9/L', lln: 1.4 }))
+        .grade,
+    ).toBe(2);
+  });
+
+  it('thresholds are compared in SI: glucose 54.5 mg/dL = 3.025 mmol/L is grade 1 (CTCAE mg/dL column would say 2)', () => {
+    expect(
+      graded(gradeLabValue({ version: 'v5.0', test: 'glucose', value: 54.5, unit: 'mg/dL', lln: 70 })).grade,
+    ).toBe(1);
+  });
+
+  it('v5 hyponatremia bands are continuous: 129.5 mmol/L is grade 2 lab-only, 3 worst case', () => {
+    const input = { version: 'v5.0', term: 'Hyponatremia', value: 129.5, unit: 'mmol/L', lln: 135 } as const;
+    expect(graded(gradeLabValue(input)).grade).toBe(2);
+    expect(graded(gradeLabValue({ ...input, convention: 'worst-case' })).grade).toBe(3);
+  });
+
+  it('haemoglobin in mmol/L converts exactly: 6.2 mmol/L = 99.91 g/L is grade 2 (< 100 g/L)', () => {
+    expect(
+      graded(gradeLabValue({ version: 'v5.0', term: 'Anemia', value: 6.2, unit: 'mmol/L', lln: 8 })).grade,
+    ).toBe(2);
+  });
+});
+
 describe('missing limits', () => {
   it('absolute grades still apply without LLN; grade 1 then is not gradable (admiral)', () => {
     expect(
