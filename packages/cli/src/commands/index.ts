@@ -3,6 +3,7 @@ import { registerAnalyzeCommands } from './analyze/analyze.command.js';
 import { registerAuditCommands } from './audit/audit.command.js';
 import { registerDbCommands } from './db/db.command.js';
 import { registerDesignCommands } from './design/design.command.js';
+import { registerEligibilityCommands } from './eligibility/eligibility.command.js';
 import { registerProtocolCommands } from './protocol/protocol.command.js';
 import { registerScoreCommands } from './score/score.command.js';
 import { registerServeCommand } from './serve/serve.command.js';
@@ -15,6 +16,7 @@ export const COMMAND_GROUPS: ReadonlyArray<(program: Command) => void> = [
   registerUserCommands,
   registerAuditCommands,
   registerProtocolCommands,
+  registerEligibilityCommands,
   registerScoreCommands,
   registerDesignCommands,
   registerAnalyzeCommands,
