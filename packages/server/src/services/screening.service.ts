@@ -18,6 +18,7 @@ import {
 } from '@celltrial/db';
 import { AppError } from '../errors/app-error.js';
 import { auditedWrite } from './audited-write.js';
+import { assignEscalationCohort } from './escalation-cohort.js';
 import { loadParticipantInScope } from './participant-access.js';
 import { lockStudyNumbering, staleParticipant, viewsFor } from './participant.service.js';
 import type { Actor, ServiceDeps } from './service-context.js';
@@ -179,6 +180,7 @@ export async function confirmEligibilityAndEnroll(
     ...params,
     permission: 'eligibility:confirm',
   });
+  const protocol = await protocolOf(deps, participant);
   const enrolled = await auditedWrite(deps, actor, async (tx) => {
     await lockStudyNumbering(tx.trx, participant.study_id);
     const assessment = await latestEligibilityAssessment(tx.trx, participant.id);
@@ -227,6 +229,7 @@ export async function confirmEligibilityAndEnroll(
         recordRevision: assessment.record_revision,
       },
     });
+    const cohort = await assignEscalationCohort(tx.trx, { studyId: participant.study_id, protocol });
     const n = await nextSiteSequence(tx.trx, {
       studyId: participant.study_id,
       prefix: `${site.code}-`,
@@ -239,6 +242,7 @@ export async function confirmEligibilityAndEnroll(
         status: 'enrolled',
         subjectNumber: `${site.code}-${String(n).padStart(3, '0')}`,
         enrolledAt: now,
+        cohort,
       },
     });
     if (row === undefined) {
@@ -251,7 +255,7 @@ export async function confirmEligibilityAndEnroll(
       studyId: row.study_id,
       siteId: row.site_id,
       before: { status: participant.status },
-      after: { status: row.status, subjectNumber: row.subject_number },
+      after: { status: row.status, subjectNumber: row.subject_number, cohort: row.cohort },
     });
     return row;
   });

@@ -18,7 +18,12 @@ export function seedProtocol(file: string): Protocol {
  * tests control eligibility through `manualChecks` independently of the encoded rules. JSON is valid YAML.
  */
 export function randomizedTestProtocolText(): string {
-  const protocol = seedProtocol('nct04745299.yaml');
+  return manualCriteriaProtocolText('nct04745299.yaml');
+}
+
+/** A seed protocol with its criteria replaced by the two manual test criteria (inc-1, exc-1). */
+export function manualCriteriaProtocolText(file: string): string {
+  const protocol = seedProtocol(file);
   const test: Protocol = {
     ...protocol,
     eligibility: {
