@@ -153,7 +153,7 @@ export function ParticipantPage() {
         {unblinded && <UnblindedBanner result={unblinded} onDismiss={() => setUnblinded(null)} />}
         <ParticipantFacts participant={view} />
         {versionNote && (
-          <Alert color="yellow" p="xs">
+          <Alert color="yellow" p="xs" role="note">
             {versionNote}
           </Alert>
         )}

@@ -68,8 +68,7 @@ export function ScreenFailureAction({ participant, eligibility, onError }: Scree
               label="Note"
               value={note}
               onChange={(event) => setNote(event.currentTarget.value)}
-              autosize
-              minRows={2}
+              rows={3}
               required
               data-autofocus
             />

@@ -60,7 +60,7 @@ export function UnblindAction({ participant, onError, onUnblinded }: UnblindActi
       >
         <form onSubmit={next} noValidate>
           <Stack gap="sm">
-            <Alert color="orange" p="xs">
+            <Alert color="orange" p="xs" role="note">
               Only for a medical emergency in which treatment depends on knowing the arm. It reveals this
               participant only, is audited with your reason, and notifies the data manager.
             </Alert>
@@ -69,8 +69,7 @@ export function UnblindAction({ participant, onError, onUnblinded }: UnblindActi
               placeholder="The clinical situation that requires the allocation"
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value)}
-              autosize
-              minRows={2}
+              rows={3}
               required
               data-autofocus
             />

@@ -42,8 +42,7 @@ export function ReasonForChangeModal({
             placeholder="e.g. transcription error corrected from the source document"
             value={reason}
             onChange={(event) => setReason(event.currentTarget.value)}
-            autosize
-            minRows={2}
+            rows={3}
             required
             data-autofocus
           />

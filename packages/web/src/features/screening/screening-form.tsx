@@ -127,7 +127,7 @@ export function ScreeningForm(props: ScreeningFormProps) {
       <Grid.Col span={{ base: 12, md: 7 }}>
         <Stack gap="md">
           {readOnlyReason !== null && (
-            <Alert color="gray" p="xs">
+            <Alert color="gray" p="xs" role="note">
               {readOnlyReason}
             </Alert>
           )}
