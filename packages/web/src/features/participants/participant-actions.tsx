@@ -63,7 +63,8 @@ export function ParticipantActions(props: ParticipantActionsProps) {
     participant.status === 'enrolled' && randomizes && can('subject:randomize', site) && (
       <RandomizeAction key="randomize" participant={participant} onError={setError} />
     ),
-    randomized && can('allocation:emergency-unblind', site) && (
+    // Not offered when the arm is already visible to this user (unblinded before).
+    randomized && participant.allocation?.arm === undefined && can('allocation:emergency-unblind', site) && (
       <UnblindAction key="unblind" participant={participant} onError={setError} onUnblinded={onUnblinded} />
     ),
   ].filter(Boolean);

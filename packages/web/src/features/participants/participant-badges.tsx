@@ -2,6 +2,9 @@ import type { EligibilityVerdict } from '@celltrial/core';
 import { Badge, type MantineColor } from '@mantine/core';
 import type { ParticipantStatus } from '../../lib/participants-api.js';
 
+// Badges in narrow table cells keep their whole label (no ellipsis).
+const WHOLE_LABEL = { root: { overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
 const STATUS_LABELS: Record<ParticipantStatus, string> = {
   screening: 'In screening',
   'screen-failed': 'Screen failed',
@@ -26,7 +29,7 @@ export function participantStatusLabel(status: ParticipantStatus): string {
 /** A participant's status as a coloured badge. */
 export function ParticipantStatusBadge({ status }: { status: ParticipantStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} size="sm" tt="none" fw={600}>
+    <Badge color={STATUS_COLORS[status]} size="sm" tt="none" fw={600} styles={WHOLE_LABEL}>
       {STATUS_LABELS[status]}
     </Badge>
   );
@@ -52,7 +55,14 @@ export function verdictLabel(verdict: EligibilityVerdict): string {
 /** An eligibility verdict as a badge (`size` lg for the live verdict of the screening form). */
 export function VerdictBadge({ verdict, size = 'sm' }: { verdict: EligibilityVerdict; size?: 'sm' | 'lg' }) {
   return (
-    <Badge color={VERDICT_COLORS[verdict]} size={size} tt="none" fw={600} variant="filled">
+    <Badge
+      color={VERDICT_COLORS[verdict]}
+      size={size}
+      tt="none"
+      fw={600}
+      variant="filled"
+      styles={WHOLE_LABEL}
+    >
       {VERDICT_LABELS[verdict]}
     </Badge>
   );

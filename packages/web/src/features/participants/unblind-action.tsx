@@ -115,8 +115,8 @@ export function UnblindedBanner({ result, onDismiss }: { result: UnblindResult; 
         Arm: <strong>{result.arm.name}</strong>
       </Text>
       <Text size="xs" mt={4}>
-        Recorded {result.unblindedAt.slice(0, 16).replace('T', ' ')} UTC and the data manager was notified.
-        This is shown only now: do not share it with study staff who remain blinded.
+        Recorded {result.unblindedAt.slice(0, 16).replace('T', ' ')} UTC; the data manager was notified. Only
+        you, who unblinded this participant, see the arm; do not share it with study staff who remain blinded.
       </Text>
     </Alert>
   );
