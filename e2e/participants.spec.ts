@@ -97,7 +97,8 @@ async function answerManualChecks(page: Page) {
   }
 }
 
-test('a coordinator screens, enrolls and randomizes a candidate; the arm stays hidden', async ({ page }) => {
+test('the admin screens, enrolls and randomizes a candidate; the arm stays hidden', async ({ page }) => {
+  test.setTimeout(90_000); // a long form on a 2-core machine
   await page.goto('/studies');
   await signIn(page);
   await page.getByRole('link', { name: 'nct04745299', exact: true }).click();
