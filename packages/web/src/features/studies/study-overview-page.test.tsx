@@ -120,7 +120,10 @@ describe('StudyOverviewPage', () => {
     const inclusionItems = within(inclusion).getAllByRole('listitem');
     expect(inclusionItems).toHaveLength(4);
     expect(within(exclusion).getAllByRole('listitem')).toHaveLength(5);
-    expect(inclusionItems[3]?.textContent).toBe('inc-4ALSFRS-R ≥15 at the Screening Visit.');
+    // The criterion text, then its encoded rule (protocols carry rules since the eligibility engine landed).
+    expect(inclusionItems[3]?.textContent).toMatch(
+      /^inc-4ALSFRS-R ≥15 at the Screening Visit\..*alsfrsR\.total >= 15/,
+    );
     expect(inclusionItems[2]?.textContent).toContain('investigator judgement');
     expect(screen.getAllByText('investigator judgement')).toHaveLength(2);
     const eligibility = screen.getByRole('region', { name: 'Eligibility' });
