@@ -1,26 +1,12 @@
 // The screening form's values as text (what the inputs hold), and the conversions to and from the screening
 // record JSON of docs/screening-record.md. Pure: the form, the live eligibility check and the tests use it.
-import { NUMERIC_LABS, SEROLOGY_LABS } from '@celltrial/core';
+import { ALSFRS_R_ITEM_KEYS, NUMERIC_LABS, SEROLOGY_LABS, type AlsfrsRItemKey } from '@celltrial/core';
 
 /** A yes/no question that may be unanswered. */
 export type TriState = '' | 'yes' | 'no';
 
-export const ALSFRS_R_ITEM_KEYS = [
-  '1',
-  '2',
-  '3',
-  '4',
-  '5a',
-  '5b',
-  '6',
-  '7',
-  '8',
-  '9',
-  '10',
-  '11',
-  '12',
-] as const;
-export type AlsfrsRItemKey = (typeof ALSFRS_R_ITEM_KEYS)[number];
+// The ALSFRS-R item keys are core's (items 1–12 with 5a/5b), so the form and the scorer cannot drift apart.
+export { ALSFRS_R_ITEM_KEYS, type AlsfrsRItemKey } from '@celltrial/core';
 
 export interface AlsfrsRPointDraft {
   key: string;
