@@ -34,6 +34,32 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { ...opened, url: null };
 }
 
+/**
+ * Drops a test database once its connections have gone. Closed pool connections can take a moment to
+ * leave the server; dropping `with (force)` at once would kill them mid-goodbye and surface as an
+ * unhandled FATAL 57P01 in the test run, so wait for them first (force only as a last resort).
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await cleanup.query<{ n: string }>(
+        'select count(*) as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (Number(rows[0]?.n ?? 0) === 0) {
+        await cleanup.query(`drop database if exists ${name}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await cleanup.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await cleanup.end();
+  }
+}
+
 async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `celltrial_test_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -52,13 +78,7 @@ async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabas
     url: url.toString(),
     close: async () => {
       await opened.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
+      await dropDatabase(adminUrl, name);
     },
   };
 }
