@@ -62,11 +62,22 @@ describe('randomization under concurrency', () => {
         allocationAt(plan.value.scheme, { stratumKey: row.stratum_key, sequence: row.stratum_sequence }).arm,
       );
     }
-    // 1:2:2 — the first 10 (two blocks of 5, or one of 10) hold the ratio exactly.
-    const firstTen = rows.filter((r) => r.stratum_sequence <= 10).map((r) => r.arm_id);
-    const counts = Object.fromEntries(
-      ['single-cycle', 'multiple', 'control'].map((arm) => [arm, firstTen.filter((a) => a === arm).length]),
-    );
-    expect(counts).toEqual({ 'single-cycle': 2, multiple: 4, control: 4 });
+    // 1:2:2 — every complete block (lengths 5 or 10) holds the ratio exactly.
+    const blocks = new Map<number, { size: number; arms: string[] }>();
+    for (const row of rows) {
+      const { block, blockSize } = row.details as { block: number; blockSize: number };
+      const entry = blocks.get(block) ?? { size: blockSize, arms: [] };
+      entry.arms.push(row.arm_id);
+      blocks.set(block, entry);
+    }
+    const complete = [...blocks.values()].filter((b) => b.arms.length === b.size);
+    expect(complete.length).toBeGreaterThanOrEqual(1);
+    for (const b of complete) {
+      const k = b.size / 5;
+      const counts = Object.fromEntries(
+        ['single-cycle', 'multiple', 'control'].map((arm) => [arm, b.arms.filter((a) => a === arm).length]),
+      );
+      expect(counts).toEqual({ 'single-cycle': k, multiple: 2 * k, control: 2 * k });
+    }
   });
 });
