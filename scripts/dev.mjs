@@ -4,10 +4,19 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const children = [
-  spawn(process.execPath, ['--watch-path=packages', join(root, 'packages/cli/bin/celltrial.js'), 'serve'], {
-    cwd: root,
-    stdio: 'inherit',
-  }),
+  spawn(
+    process.execPath,
+    [
+      // Restart the server when server-side sources change (not on Vite's cache writes under packages/web).
+      ...['core', 'contracts', 'db', 'server', 'cli'].map((p) => `--watch-path=packages/${p}/src`),
+      join(root, 'packages/cli/bin/celltrial.js'),
+      'serve',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  ),
   spawn('npm', ['run', 'dev', '-w', '@celltrial/web'], { cwd: root, stdio: 'inherit' }),
 ];
 const stop = () => children.forEach((c) => c.kill('SIGTERM'));
