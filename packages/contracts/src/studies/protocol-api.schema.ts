@@ -15,6 +15,11 @@ export const CurrentProtocolResponseSchema = z
   .meta({ id: 'CurrentProtocol' });
 export type CurrentProtocolResponse = z.infer<typeof CurrentProtocolResponseSchema>;
 
+export const ProtocolVersionParamsSchema = z.strictObject({
+  studyId: UuidSchema,
+  version: z.coerce.number().int().min(1),
+});
+
 export const ProtocolVersionListResponseSchema = z.object({
   versions: z.array(ProtocolVersionSummarySchema),
 });

@@ -4,13 +4,15 @@ import {
   LoadProtocolRequestSchema,
   LoadProtocolResponseSchema,
   ProtocolVersionListResponseSchema,
+  ProtocolVersionParamsSchema,
   ScheduleQuerySchema,
   ScheduleResponseSchema,
   StudyParamsSchema,
 } from '@celltrial/contracts';
-import { computeSchedule } from '@celltrial/core';
-import { listProtocolVersions } from '@celltrial/db';
-import { AppError } from '../../errors/app-error.js';
+import { computeSchedule, type Protocol } from '@celltrial/core';
+import { findProtocolVersion, listProtocolVersions, type ProtocolVersionRow } from '@celltrial/db';
+import type { z } from 'zod';
+import { AppError, notFound } from '../../errors/app-error.js';
 import { getCurrentProtocol, loadProtocol } from '../../services/protocol.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
 import { requires } from '../route-access.js';
@@ -22,6 +24,20 @@ const errors = {
   404: ErrorBodySchema,
   422: ErrorBodySchema,
 };
+
+function protocolVersionView(row: ProtocolVersionRow): z.infer<typeof CurrentProtocolResponseSchema> {
+  return {
+    studyId: row.study_id,
+    current: {
+      version: row.version,
+      sha256: row.content_sha256,
+      sourceName: row.source_name,
+      amendmentReason: row.amendment_reason,
+      loadedAt: row.created_at.toISOString(),
+    },
+    protocol: row.content as Protocol,
+  };
+}
 
 export function registerProtocolRoutes(app: ApiApp, deps: AppDeps): void {
   app.post('/api/protocols', {
@@ -46,19 +62,24 @@ export function registerProtocolRoutes(app: ApiApp, deps: AppDeps): void {
       params: StudyParamsSchema,
       response: { 200: CurrentProtocolResponseSchema, ...errors },
     },
+    handler: async (request) =>
+      protocolVersionView((await getCurrentProtocol(deps, request.params.studyId)).row),
+  });
+
+  app.get('/api/studies/:studyId/protocol/versions/:version', {
+    config: { access: requires('study:read') },
+    schema: {
+      tags: ['protocols'],
+      summary: 'One protocol version as it was loaded (earlier versions stay readable after amendments)',
+      params: ProtocolVersionParamsSchema,
+      response: { 200: CurrentProtocolResponseSchema, ...errors },
+    },
     handler: async (request) => {
-      const current = await getCurrentProtocol(deps, request.params.studyId);
-      return {
-        studyId: request.params.studyId,
-        current: {
-          version: current.version,
-          sha256: current.row.content_sha256,
-          sourceName: current.row.source_name,
-          amendmentReason: current.row.amendment_reason,
-          loadedAt: current.row.created_at.toISOString(),
-        },
-        protocol: current.protocol,
-      };
+      const row = await findProtocolVersion(deps.db, request.params);
+      if (row === undefined) {
+        throw notFound(`protocol version ${request.params.version}`);
+      }
+      return protocolVersionView(row);
     },
   });
 
