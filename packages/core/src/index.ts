@@ -9,3 +9,4 @@ export * from './dose-escalation/index.js';
 export * from './randomization/index.js';
 export * from './eligibility/index.js';
 export * from './labs/index.js';
+export * from './text/edit-distance.js';

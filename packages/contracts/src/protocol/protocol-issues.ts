@@ -2,6 +2,7 @@
 // field" instead of "expected string, received undefined", and "did you mean" for near-miss keys.
 import { z } from 'zod';
 import type { DocumentPath } from './yaml-locate.js';
+import { editDistance } from '@celltrial/core';
 
 export interface RawProblem {
   path: DocumentPath;
@@ -81,21 +82,6 @@ function pickByKind(options: z.ZodType[], value: unknown): z.ZodType | undefined
     const literal = (option.shape as Record<string, z.ZodType>).kind;
     return literal instanceof z.ZodLiteral && literal.values.has(kind as never);
   });
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** The allowed key a near-miss key was probably meant to be (one edit for short keys, two from six). */

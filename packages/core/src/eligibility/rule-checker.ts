@@ -11,6 +11,7 @@ import {
   isMedicationTerm,
 } from './rule-vocabulary.js';
 import { PROGRESSION_MEASURES, RULE_VARIABLES, type RuleValueType } from './variable-catalogue.js';
+import { editDistance } from '../text/edit-distance.js';
 
 export const RULE_PROBLEM_KINDS = ['unknown-variable', 'rule-type'] as const;
 export type RuleProblemKind = (typeof RULE_PROBLEM_KINDS)[number];
@@ -26,21 +27,6 @@ export type CheckRuleResult =
 
 /** The type of an operand: a catalogue type, or `word` for a bare name that is not a variable. */
 type OperandType = RuleValueType | { readonly kind: 'word'; readonly name: string };
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
-}
 
 /** " (did you mean x?)" for the closest candidate within a small edit distance, else "". */
 function suggestion(name: string, candidates: Iterable<string>): string {
