@@ -47,14 +47,18 @@ export function describeDirectoryLoad(results: readonly DirectoryLoadResult[]): 
     if ('error' in r) {
       return `  ! ${r.file}: not loaded — ${r.error}`;
     }
-    const o = r.outcome;
-    const what = {
-      created: 'loaded as version 1',
-      unchanged: `unchanged (version ${o.version})`,
-      amended: `amended to version ${o.version}`,
-    }[o.kind];
-    return `  ${r.file}: ${o.code} ${what}`;
+    return `  ${r.file}: ${describeLoadOutcome(r.outcome)}`;
   });
+}
+
+/** What loading did, e.g. `nct04821479 amended to version 2` (start-up banner and `protocol load`). */
+export function describeLoadOutcome(o: LoadProtocolOutcome): string {
+  const what = {
+    created: 'loaded as version 1',
+    unchanged: `unchanged (version ${o.version})`,
+    amended: `amended to version ${o.version}`,
+  }[o.kind];
+  return `${o.code} ${what}`;
 }
 
 /** A load failure as text: every validation problem on its own `FILE:LINE: path: rule: message` line. */

@@ -28,7 +28,8 @@ export function registerProtocolLoadCommand(protocol: Command): void {
     if (opts.amend !== true && opts.reason !== undefined) {
       throw new CliError('--reason is only used with --amend');
     }
-    const { AppError, formatLoadError, loadProtocol, systemClock } = await import('@celltrial/server');
+    const { AppError, describeLoadOutcome, formatLoadError, loadProtocol, systemClock } =
+      await import('@celltrial/server');
     const actor = {
       userId: null,
       name: `cli:${userInfo().username}`,
@@ -47,12 +48,7 @@ export function registerProtocolLoadCommand(protocol: Command): void {
             sourceName: basename(file),
             amendmentReason: opts.amend === true ? opts.reason : undefined,
           });
-          const what = {
-            created: 'loaded as version 1',
-            unchanged: `unchanged (version ${outcome.version})`,
-            amended: `amended to version ${outcome.version}`,
-          }[outcome.kind];
-          process.stdout.write(`${file}: ${outcome.code} ${what}\n`);
+          process.stdout.write(`${file}: ${describeLoadOutcome(outcome)}\n`);
         } catch (error) {
           if (error instanceof AppError) {
             throw new CliError(formatLoadError(file, error));
