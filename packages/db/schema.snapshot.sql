@@ -35,6 +35,32 @@ audit_event.reason text
 audit_event.request_id text
 audit_event.prev_hash text not null
 audit_event.hash text not null
+data_lock.id uuid not null default gen_random_uuid()
+data_lock.study_id uuid not null
+data_lock.scope text not null
+data_lock.participant_id uuid
+data_lock.visit_id uuid
+data_lock.form_record_id uuid
+data_lock.reason text
+data_lock.locked_by uuid not null
+data_lock.locked_at timestamp with time zone not null default now()
+data_lock.unlocked_by uuid
+data_lock.unlocked_at timestamp with time zone
+data_lock.unlock_reason text
+data_query.id uuid not null default gen_random_uuid()
+data_query.study_id uuid not null
+data_query.site_id uuid not null
+data_query.participant_id uuid not null
+data_query.form_record_id uuid not null
+data_query.item_id text not null
+data_query.status text not null
+data_query.origin text not null
+data_query.check_id text
+data_query.item_value jsonb
+data_query.opened_by uuid
+data_query.opened_at timestamp with time zone not null default now()
+data_query.resolved_at timestamp with time zone
+data_query.row_version integer not null default 1
 eligibility_assessment.id uuid not null default gen_random_uuid()
 eligibility_assessment.participant_id uuid not null
 eligibility_assessment.protocol_version integer not null
@@ -45,6 +71,30 @@ eligibility_assessment.evaluated_at timestamp with time zone not null default no
 eligibility_assessment.confirmed_by uuid
 eligibility_assessment.confirmed_at timestamp with time zone
 eligibility_assessment.signature_meaning text
+form_record.id uuid not null default gen_random_uuid()
+form_record.participant_id uuid not null
+form_record.visit_id uuid
+form_record.form_key text not null
+form_record.entry_number integer not null default 1
+form_record.definition_version text not null
+form_record.status text not null
+form_record.version integer not null
+form_record.item_values jsonb not null
+form_record.derived jsonb not null
+form_record.warnings jsonb not null
+form_record.missing jsonb not null
+form_record.created_at timestamp with time zone not null default now()
+form_record.created_by uuid
+form_record.updated_at timestamp with time zone not null default now()
+form_record.updated_by uuid
+item_revision.id bigint not null
+item_revision.form_record_id uuid not null
+item_revision.item_id text not null
+item_revision.form_version integer not null
+item_revision.value jsonb
+item_revision.reason text
+item_revision.changed_by uuid
+item_revision.changed_at timestamp with time zone not null default now()
 notification.id uuid not null default gen_random_uuid()
 notification.study_id uuid
 notification.recipient_role text
@@ -66,6 +116,7 @@ participant.cohort text
 participant.row_version integer not null default 1
 participant.created_at timestamp with time zone not null default now()
 participant.enrolled_at timestamp with time zone
+participant.synthetic boolean not null default false
 protocol_version.id uuid not null default gen_random_uuid()
 protocol_version.study_id uuid not null
 protocol_version.version integer not null
@@ -75,6 +126,19 @@ protocol_version.source_name text not null
 protocol_version.source_text text not null
 protocol_version.amendment_reason text
 protocol_version.created_at timestamp with time zone not null default now()
+query_message.id uuid not null default gen_random_uuid()
+query_message.query_id uuid not null
+query_message.action text not null
+query_message.body text not null
+query_message.author_id uuid
+query_message.created_at timestamp with time zone not null default now()
+reference_table.id uuid not null default gen_random_uuid()
+reference_table.kind text not null
+reference_table.name text not null
+reference_table.sha256 text not null
+reference_table.content jsonb not null
+reference_table.loaded_at timestamp with time zone not null default now()
+reference_table.loaded_by uuid
 role_assignment.id uuid not null default gen_random_uuid()
 role_assignment.user_id uuid not null
 role_assignment.study_id uuid not null
@@ -88,12 +152,44 @@ screening_record.data jsonb not null
 screening_record.reason_for_change text
 screening_record.created_at timestamp with time zone not null default now()
 screening_record.created_by uuid
+signature.id uuid not null default gen_random_uuid()
+signature.study_id uuid not null
+signature.participant_id uuid not null
+signature.scope text not null
+signature.form_record_id uuid
+signature.form_version integer
+signature.meaning text not null
+signature.signed_by uuid not null
+signature.signed_at timestamp with time zone not null default now()
+signature.invalidated_at timestamp with time zone
+signature.invalidated_reason text
 site.id uuid not null default gen_random_uuid()
 site.study_id uuid not null
 site.code text not null
 site.name text not null
 site.country text
 site.created_at timestamp with time zone not null default now()
+site_lab_range.id uuid not null default gen_random_uuid()
+site_lab_range.site_id uuid not null
+site_lab_range.test text not null
+site_lab_range.unit text not null
+site_lab_range.lln double precision
+site_lab_range.uln double precision
+site_lab_range.sex text
+site_lab_range.age_min double precision
+site_lab_range.age_max double precision
+site_lab_range.source text
+site_lab_range.created_at timestamp with time zone not null default now()
+site_lab_range.created_by uuid
+site_lab_range.retired_at timestamp with time zone
+source_verification.id uuid not null default gen_random_uuid()
+source_verification.form_record_id uuid not null
+source_verification.item_id text not null
+source_verification.form_version integer not null
+source_verification.verified_by uuid not null
+source_verification.verified_at timestamp with time zone not null default now()
+source_verification.invalidated_at timestamp with time zone
+source_verification.invalidated_reason text
 study.id uuid not null default gen_random_uuid()
 study.code text not null
 study.title text not null
@@ -122,6 +218,19 @@ user_session.reauthenticated_at timestamp with time zone
 user_session.revoked_at timestamp with time zone
 user_session.ip text
 user_session.user_agent text
+visit.id uuid not null default gen_random_uuid()
+visit.participant_id uuid not null
+visit.visit_key text not null
+visit.occurrence integer not null default 1
+visit.unscheduled boolean not null default false
+visit.status text not null
+visit.actual_date date
+visit.reason text
+visit.out_of_window_reason text
+visit.row_version integer not null default 1
+visit.created_at timestamp with time zone not null default now()
+visit.created_by uuid
+visit.updated_at timestamp with time zone not null default now()
 
 constraint allocation.allocation_allocated_by_fkey FOREIGN KEY (allocated_by) REFERENCES app_user(id)
 constraint allocation.allocation_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
@@ -133,10 +242,38 @@ constraint allocation.allocation_study_id_stratum_key_stratum_sequence_key UNIQU
 constraint app_user.app_user_pkey PRIMARY KEY (id)
 constraint app_user.app_user_username_key UNIQUE (username)
 constraint audit_event.audit_event_pkey PRIMARY KEY (seq)
+constraint data_lock.data_lock_form_record_id_fkey FOREIGN KEY (form_record_id) REFERENCES form_record(id)
+constraint data_lock.data_lock_locked_by_fkey FOREIGN KEY (locked_by) REFERENCES app_user(id)
+constraint data_lock.data_lock_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
+constraint data_lock.data_lock_pkey PRIMARY KEY (id)
+constraint data_lock.data_lock_scope_check CHECK ((scope = ANY (ARRAY['form'::text, 'visit'::text, 'casebook'::text, 'study'::text])))
+constraint data_lock.data_lock_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
+constraint data_lock.data_lock_unlocked_by_fkey FOREIGN KEY (unlocked_by) REFERENCES app_user(id)
+constraint data_lock.data_lock_visit_id_fkey FOREIGN KEY (visit_id) REFERENCES visit(id)
+constraint data_query.data_query_form_record_id_fkey FOREIGN KEY (form_record_id) REFERENCES form_record(id)
+constraint data_query.data_query_opened_by_fkey FOREIGN KEY (opened_by) REFERENCES app_user(id)
+constraint data_query.data_query_origin_check CHECK ((origin = ANY (ARRAY['edit-check'::text, 'manual'::text])))
+constraint data_query.data_query_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
+constraint data_query.data_query_pkey PRIMARY KEY (id)
+constraint data_query.data_query_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id)
+constraint data_query.data_query_status_check CHECK ((status = ANY (ARRAY['open'::text, 'answered'::text, 'closed'::text, 'cancelled'::text])))
+constraint data_query.data_query_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
 constraint eligibility_assessment.eligibility_assessment_confirmed_by_fkey FOREIGN KEY (confirmed_by) REFERENCES app_user(id)
 constraint eligibility_assessment.eligibility_assessment_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
 constraint eligibility_assessment.eligibility_assessment_pkey PRIMARY KEY (id)
 constraint eligibility_assessment.eligibility_assessment_verdict_check CHECK ((verdict = ANY (ARRAY['eligible'::text, 'ineligible'::text, 'incomplete'::text])))
+constraint form_record.form_record_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id)
+constraint form_record.form_record_entry_number_check CHECK ((entry_number >= 1))
+constraint form_record.form_record_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
+constraint form_record.form_record_pkey PRIMARY KEY (id)
+constraint form_record.form_record_status_check CHECK ((status = ANY (ARRAY['incomplete'::text, 'complete'::text])))
+constraint form_record.form_record_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES app_user(id)
+constraint form_record.form_record_version_check CHECK ((version >= 1))
+constraint form_record.form_record_visit_id_fkey FOREIGN KEY (visit_id) REFERENCES visit(id)
+constraint item_revision.item_revision_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app_user(id)
+constraint item_revision.item_revision_form_record_id_fkey FOREIGN KEY (form_record_id) REFERENCES form_record(id)
+constraint item_revision.item_revision_form_record_id_item_id_form_version_key UNIQUE (form_record_id, item_id, form_version)
+constraint item_revision.item_revision_pkey PRIMARY KEY (id)
 constraint notification.notification_pkey PRIMARY KEY (id)
 constraint notification.notification_recipient_user_id_fkey FOREIGN KEY (recipient_user_id) REFERENCES app_user(id)
 constraint notification.notification_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
@@ -150,6 +287,13 @@ constraint protocol_version.protocol_version_pkey PRIMARY KEY (id)
 constraint protocol_version.protocol_version_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
 constraint protocol_version.protocol_version_study_id_version_key UNIQUE (study_id, version)
 constraint protocol_version.protocol_version_version_check CHECK ((version >= 1))
+constraint query_message.query_message_action_check CHECK ((action = ANY (ARRAY['open'::text, 'answer'::text, 'close'::text, 'cancel'::text, 'reopen'::text, 'auto-close'::text])))
+constraint query_message.query_message_author_id_fkey FOREIGN KEY (author_id) REFERENCES app_user(id)
+constraint query_message.query_message_pkey PRIMARY KEY (id)
+constraint query_message.query_message_query_id_fkey FOREIGN KEY (query_id) REFERENCES data_query(id)
+constraint reference_table.reference_table_kind_sha256_key UNIQUE (kind, sha256)
+constraint reference_table.reference_table_loaded_by_fkey FOREIGN KEY (loaded_by) REFERENCES app_user(id)
+constraint reference_table.reference_table_pkey PRIMARY KEY (id)
 constraint role_assignment.role_assignment_pkey PRIMARY KEY (id)
 constraint role_assignment.role_assignment_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id)
 constraint role_assignment.role_assignment_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
@@ -160,9 +304,23 @@ constraint screening_record.screening_record_participant_id_fkey FOREIGN KEY (pa
 constraint screening_record.screening_record_participant_id_revision_key UNIQUE (participant_id, revision)
 constraint screening_record.screening_record_pkey PRIMARY KEY (id)
 constraint screening_record.screening_record_revision_check CHECK ((revision >= 1))
+constraint signature.signature_check CHECK (((scope = 'form'::text) = (form_record_id IS NOT NULL)))
+constraint signature.signature_form_record_id_fkey FOREIGN KEY (form_record_id) REFERENCES form_record(id)
+constraint signature.signature_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
+constraint signature.signature_pkey PRIMARY KEY (id)
+constraint signature.signature_scope_check CHECK ((scope = ANY (ARRAY['form'::text, 'casebook'::text])))
+constraint signature.signature_signed_by_fkey FOREIGN KEY (signed_by) REFERENCES app_user(id)
+constraint signature.signature_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
 constraint site.site_pkey PRIMARY KEY (id)
 constraint site.site_study_id_code_key UNIQUE (study_id, code)
 constraint site.site_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
+constraint site_lab_range.site_lab_range_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id)
+constraint site_lab_range.site_lab_range_pkey PRIMARY KEY (id)
+constraint site_lab_range.site_lab_range_sex_check CHECK ((sex = ANY (ARRAY['female'::text, 'male'::text])))
+constraint site_lab_range.site_lab_range_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id)
+constraint source_verification.source_verification_form_record_id_fkey FOREIGN KEY (form_record_id) REFERENCES form_record(id)
+constraint source_verification.source_verification_pkey PRIMARY KEY (id)
+constraint source_verification.source_verification_verified_by_fkey FOREIGN KEY (verified_by) REFERENCES app_user(id)
 constraint study.study_code_key UNIQUE (code)
 constraint study.study_pkey PRIMARY KEY (id)
 constraint study_secret.study_secret_pkey PRIMARY KEY (study_id)
@@ -174,6 +332,13 @@ constraint unblinding_event.unblinding_event_study_id_fkey FOREIGN KEY (study_id
 constraint user_session.user_session_pkey PRIMARY KEY (id)
 constraint user_session.user_session_token_hash_key UNIQUE (token_hash)
 constraint user_session.user_session_user_id_fkey FOREIGN KEY (user_id) REFERENCES app_user(id)
+constraint visit.visit_check CHECK (((status = 'done'::text) = (actual_date IS NOT NULL)))
+constraint visit.visit_created_by_fkey FOREIGN KEY (created_by) REFERENCES app_user(id)
+constraint visit.visit_occurrence_check CHECK ((occurrence >= 1))
+constraint visit.visit_participant_id_fkey FOREIGN KEY (participant_id) REFERENCES participant(id)
+constraint visit.visit_participant_id_visit_key_occurrence_key UNIQUE (participant_id, visit_key, occurrence)
+constraint visit.visit_pkey PRIMARY KEY (id)
+constraint visit.visit_status_check CHECK ((status = ANY (ARRAY['done'::text, 'missed'::text])))
 
 index CREATE UNIQUE INDEX allocation_participant_id_key ON public.allocation USING btree (participant_id)
 index CREATE UNIQUE INDEX allocation_pkey ON public.allocation USING btree (id)
@@ -184,8 +349,17 @@ index CREATE UNIQUE INDEX app_user_username_key ON public.app_user USING btree (
 index CREATE INDEX audit_event_entity_idx ON public.audit_event USING btree (entity_type, entity_id)
 index CREATE UNIQUE INDEX audit_event_pkey ON public.audit_event USING btree (seq)
 index CREATE INDEX audit_event_study_idx ON public.audit_event USING btree (study_id, seq)
+index CREATE UNIQUE INDEX data_lock_pkey ON public.data_lock USING btree (id)
+index CREATE INDEX data_lock_study_idx ON public.data_lock USING btree (study_id) WHERE (unlocked_at IS NULL)
+index CREATE INDEX data_query_form_idx ON public.data_query USING btree (form_record_id)
+index CREATE UNIQUE INDEX data_query_pkey ON public.data_query USING btree (id)
+index CREATE INDEX data_query_study_idx ON public.data_query USING btree (study_id, status, site_id)
 index CREATE INDEX eligibility_assessment_participant_idx ON public.eligibility_assessment USING btree (participant_id, evaluated_at)
 index CREATE UNIQUE INDEX eligibility_assessment_pkey ON public.eligibility_assessment USING btree (id)
+index CREATE UNIQUE INDEX form_record_pkey ON public.form_record USING btree (id)
+index CREATE UNIQUE INDEX form_record_slot_idx ON public.form_record USING btree (participant_id, COALESCE(visit_id, '00000000-0000-0000-0000-000000000000'::uuid), form_key, entry_number)
+index CREATE UNIQUE INDEX item_revision_form_record_id_item_id_form_version_key ON public.item_revision USING btree (form_record_id, item_id, form_version)
+index CREATE UNIQUE INDEX item_revision_pkey ON public.item_revision USING btree (id)
 index CREATE UNIQUE INDEX notification_pkey ON public.notification USING btree (id)
 index CREATE INDEX notification_study_idx ON public.notification USING btree (study_id, created_at)
 index CREATE UNIQUE INDEX participant_pkey ON public.participant USING btree (id)
@@ -194,12 +368,21 @@ index CREATE UNIQUE INDEX participant_study_id_screening_number_key ON public.pa
 index CREATE UNIQUE INDEX participant_study_id_subject_number_key ON public.participant USING btree (study_id, subject_number)
 index CREATE UNIQUE INDEX protocol_version_pkey ON public.protocol_version USING btree (id)
 index CREATE UNIQUE INDEX protocol_version_study_id_version_key ON public.protocol_version USING btree (study_id, version)
+index CREATE UNIQUE INDEX query_message_pkey ON public.query_message USING btree (id)
+index CREATE UNIQUE INDEX reference_table_kind_sha256_key ON public.reference_table USING btree (kind, sha256)
+index CREATE UNIQUE INDEX reference_table_pkey ON public.reference_table USING btree (id)
 index CREATE UNIQUE INDEX role_assignment_pkey ON public.role_assignment USING btree (id)
 index CREATE UNIQUE INDEX role_assignment_user_id_study_id_site_id_role_key ON public.role_assignment USING btree (user_id, study_id, site_id, role) NULLS NOT DISTINCT
 index CREATE UNIQUE INDEX screening_record_participant_id_revision_key ON public.screening_record USING btree (participant_id, revision)
 index CREATE UNIQUE INDEX screening_record_pkey ON public.screening_record USING btree (id)
+index CREATE INDEX signature_participant_idx ON public.signature USING btree (participant_id)
+index CREATE UNIQUE INDEX signature_pkey ON public.signature USING btree (id)
 index CREATE UNIQUE INDEX site_pkey ON public.site USING btree (id)
 index CREATE UNIQUE INDEX site_study_id_code_key ON public.site USING btree (study_id, code)
+index CREATE UNIQUE INDEX site_lab_range_pkey ON public.site_lab_range USING btree (id)
+index CREATE INDEX site_lab_range_site_idx ON public.site_lab_range USING btree (site_id) WHERE (retired_at IS NULL)
+index CREATE INDEX source_verification_form_idx ON public.source_verification USING btree (form_record_id)
+index CREATE UNIQUE INDEX source_verification_pkey ON public.source_verification USING btree (id)
 index CREATE UNIQUE INDEX study_code_key ON public.study USING btree (code)
 index CREATE UNIQUE INDEX study_pkey ON public.study USING btree (id)
 index CREATE UNIQUE INDEX study_secret_pkey ON public.study_secret USING btree (study_id)
@@ -207,11 +390,15 @@ index CREATE UNIQUE INDEX unblinding_event_pkey ON public.unblinding_event USING
 index CREATE UNIQUE INDEX user_session_pkey ON public.user_session USING btree (id)
 index CREATE UNIQUE INDEX user_session_token_hash_key ON public.user_session USING btree (token_hash)
 index CREATE INDEX user_session_user_idx ON public.user_session USING btree (user_id)
+index CREATE UNIQUE INDEX visit_participant_id_visit_key_occurrence_key ON public.visit USING btree (participant_id, visit_key, occurrence)
+index CREATE UNIQUE INDEX visit_pkey ON public.visit USING btree (id)
 
 trigger allocation.allocation_no_change refuse_change
 trigger audit_event.audit_event_chain audit_event_chain
 trigger audit_event.audit_event_no_truncate audit_event_refuse_change
 trigger audit_event.audit_event_no_update audit_event_refuse_change
+trigger item_revision.item_revision_no_change refuse_change
+trigger query_message.query_message_no_change refuse_change
 
 function audit_event_canonical(e audit_event) returns text
 function audit_event_chain() returns trigger

@@ -10,3 +10,4 @@ export * from './protocol/index.js';
 export * from './studies/protocol-api.schema.js';
 export * from './participants/participant.schema.js';
 export * from './screening/index.js';
+export * from './casebook/index.js';

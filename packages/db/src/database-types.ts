@@ -104,6 +104,7 @@ export interface ParticipantTable {
   row_version: Generated<number>;
   created_at: DbGeneratedTimestamp;
   enrolled_at: Timestamp | null;
+  synthetic: Generated<boolean>;
 }
 
 export interface ScreeningRecordTable {
@@ -170,7 +171,159 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
+/** A `date` column: read back as 'YYYY-MM-DD' (the opener sets the parser), written as the same string. */
+export type CalendarDate = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface VisitTable {
+  id: Generated<string>;
+  participant_id: string;
+  visit_key: string;
+  occurrence: Generated<number>;
+  unscheduled: Generated<boolean>;
+  status: string;
+  actual_date: CalendarDate | null;
+  reason: string | null;
+  out_of_window_reason: string | null;
+  row_version: Generated<number>;
+  created_at: DbGeneratedTimestamp;
+  created_by: string | null;
+  updated_at: DbGeneratedTimestamp;
+}
+
+export interface FormRecordTable {
+  id: Generated<string>;
+  participant_id: string;
+  visit_id: string | null;
+  form_key: string;
+  entry_number: Generated<number>;
+  definition_version: string;
+  status: string;
+  version: number;
+  item_values: Json;
+  derived: Json;
+  warnings: Json;
+  missing: Json;
+  created_at: DbGeneratedTimestamp;
+  created_by: string | null;
+  updated_at: DbGeneratedTimestamp;
+  updated_by: string | null;
+}
+
+export interface ItemRevisionTable {
+  id: Generated<string>;
+  form_record_id: string;
+  item_id: string;
+  form_version: number;
+  value: ColumnType<unknown, string | null, never>;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: DbGeneratedTimestamp;
+}
+
+export interface DataQueryTable {
+  id: Generated<string>;
+  study_id: string;
+  site_id: string;
+  participant_id: string;
+  form_record_id: string;
+  item_id: string;
+  status: string;
+  origin: string;
+  check_id: string | null;
+  item_value: ColumnType<unknown, string | null, string | null>;
+  opened_by: string | null;
+  opened_at: DbGeneratedTimestamp;
+  resolved_at: Timestamp | null;
+  row_version: Generated<number>;
+}
+
+export interface QueryMessageTable {
+  id: Generated<string>;
+  query_id: string;
+  action: string;
+  body: string;
+  author_id: string | null;
+  created_at: DbGeneratedTimestamp;
+}
+
+export interface SourceVerificationTable {
+  id: Generated<string>;
+  form_record_id: string;
+  item_id: string;
+  form_version: number;
+  verified_by: string;
+  verified_at: DbGeneratedTimestamp;
+  invalidated_at: Timestamp | null;
+  invalidated_reason: string | null;
+}
+
+export interface SignatureTable {
+  id: Generated<string>;
+  study_id: string;
+  participant_id: string;
+  scope: string;
+  form_record_id: string | null;
+  form_version: number | null;
+  meaning: string;
+  signed_by: string;
+  signed_at: DbGeneratedTimestamp;
+  invalidated_at: Timestamp | null;
+  invalidated_reason: string | null;
+}
+
+export interface DataLockTable {
+  id: Generated<string>;
+  study_id: string;
+  scope: string;
+  participant_id: string | null;
+  visit_id: string | null;
+  form_record_id: string | null;
+  reason: string | null;
+  locked_by: string;
+  locked_at: DbGeneratedTimestamp;
+  unlocked_by: string | null;
+  unlocked_at: Timestamp | null;
+  unlock_reason: string | null;
+}
+
+export interface SiteLabRangeTable {
+  id: Generated<string>;
+  site_id: string;
+  test: string;
+  unit: string;
+  lln: number | null;
+  uln: number | null;
+  sex: string | null;
+  age_min: number | null;
+  age_max: number | null;
+  source: string | null;
+  created_at: DbGeneratedTimestamp;
+  created_by: string | null;
+  retired_at: Timestamp | null;
+}
+
+export interface ReferenceTableTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  sha256: string;
+  content: ColumnType<unknown, string, never>;
+  loaded_at: DbGeneratedTimestamp;
+  loaded_by: string | null;
+}
+
 export interface Database {
+  visit: VisitTable;
+  form_record: FormRecordTable;
+  item_revision: ItemRevisionTable;
+  data_query: DataQueryTable;
+  query_message: QueryMessageTable;
+  source_verification: SourceVerificationTable;
+  signature: SignatureTable;
+  data_lock: DataLockTable;
+  site_lab_range: SiteLabRangeTable;
+  reference_table: ReferenceTableTable;
   participant: ParticipantTable;
   screening_record: ScreeningRecordTable;
   eligibility_assessment: EligibilityAssessmentTable;

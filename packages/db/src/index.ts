@@ -14,3 +14,8 @@ export { sql } from 'kysely';
 export * from './repositories/participant.repository.js';
 export * from './repositories/screening.repository.js';
 export * from './repositories/allocation.repository.js';
+export * from './repositories/visit.repository.js';
+export * from './repositories/form-record.repository.js';
+export * from './repositories/data-query.repository.js';
+export * from './repositories/data-review.repository.js';
+export * from './repositories/site-lab-range.repository.js';

@@ -26,6 +26,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
   return n;
 });
 
+// date as its 'YYYY-MM-DD' text: a calendar date has no time zone, a JS Date would invent one.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /**
  * Opens the database. Both engines are driven through node-postgres (PGlite via its pg shim),
  * so type parsing and behaviour are the same in tests and production.

@@ -36,6 +36,16 @@ export const ERROR_CATALOG = {
     status: 422,
     meaning: 'The request is well-formed but breaks a protocol or workflow rule named in details.rule.',
   },
+  FORM_INVALID: {
+    status: 422,
+    meaning:
+      'Form data breaks its definition (type, range, skip logic, a hard edit check); details.issues names each item and rule. Nothing was saved.',
+  },
+  DATA_LOCKED: {
+    status: 423,
+    meaning:
+      'The form, visit, casebook or study is locked (details.lock); a data manager must unlock it with a reason first.',
+  },
   PROTOCOL_INVALID: {
     status: 422,
     meaning: 'A protocol file failed validation; details.problems lists every problem.',

@@ -14,6 +14,14 @@ const AUDITED_TABLES = [
   { table: 'eligibility_assessment', entityType: 'eligibility_assessment' },
   { table: 'allocation', entityType: 'allocation' },
   { table: 'unblinding_event', entityType: 'unblinding_event' },
+  { table: 'visit', entityType: 'visit' },
+  { table: 'form_record', entityType: 'form_record' },
+  { table: 'data_query', entityType: 'data_query' },
+  { table: 'source_verification', entityType: 'source_verification' },
+  { table: 'signature', entityType: 'signature' },
+  { table: 'data_lock', entityType: 'data_lock' },
+  { table: 'site_lab_range', entityType: 'site_lab_range' },
+  { table: 'reference_table', entityType: 'reference_table' },
 ] as const;
 
 /**

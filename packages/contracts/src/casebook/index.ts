@@ -1,0 +1,3 @@
+export * from './form-record.schema.js';
+export * from './casebook.schema.js';
+export * from './data-query.schema.js';
