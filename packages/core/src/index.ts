@@ -10,3 +10,4 @@ export * from './randomization/index.js';
 export * from './eligibility/index.js';
 export * from './labs/index.js';
 export * from './text/edit-distance.js';
+export * from './visits/index.js';

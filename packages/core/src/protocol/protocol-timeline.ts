@@ -9,6 +9,7 @@ import type {
   ProtocolVisit,
 } from './protocol-types.js';
 import type { ProtocolAnchorEvent, ProtocolDatedEvent } from './protocol-vocabulary.js';
+import { PROTOCOL_ANCHOR_EVENTS } from './protocol-vocabulary.js';
 
 /** Upper bound on occurrences of one repeating visit (guards against `everyDays: 1, untilDay: 100000`). */
 export const PROTOCOL_MAX_REPEAT_OCCURRENCES = 500;
@@ -36,6 +37,17 @@ export interface ResolvedOccurrence extends VisitOccurrence, TimelinePosition {
   anchorOffset: number;
   /** Set when the occurrence is pinned to a known event date instead of following its anchor. */
   pinnedTo?: ProtocolAnchorEvent;
+  /**
+   * Key of the occurrence whose date is this visit's anchor date (the visit, the procedure's visit, the
+   * previous dose or the visit where the anchor event happens); absent when the anchor is a root event or the
+   * occurrence is pinned. Lets a caller put an actual date in place of that occurrence's planned date.
+   */
+  anchorKey?: string;
+}
+
+/** A position that is the date of an occurrence (`via`), when it is one. */
+interface AnchorPosition extends TimelinePosition {
+  via?: string;
 }
 
 export interface DoseOccurrence {
@@ -50,6 +62,8 @@ export interface ArmTimeline {
   /** Resolved scheduled occurrences in document order (visit order, then occurrence). */
   occurrences: ResolvedOccurrence[];
   doseSequence: DoseOccurrence[];
+  /** Key of the occurrence where each event happens in this arm (events no visit marks are absent). */
+  eventSources: Partial<Record<ProtocolAnchorEvent, string>>;
   problems: ProtocolProblem[];
 }
 
@@ -99,7 +113,7 @@ class TimelineResolver {
   private readonly ordered: VisitOccurrence[] = [];
   private readonly doseSequence: DoseOccurrence[] = [];
   private readonly memo = new Map<string, ResolvedOccurrence | null>();
-  private readonly eventMemo = new Map<ProtocolAnchorEvent, TimelinePosition | null>();
+  private readonly eventMemo = new Map<ProtocolAnchorEvent, AnchorPosition | null>();
   private readonly stack = new Set<string>();
   readonly problems: ProtocolProblem[] = [];
   private readonly protocol: Protocol;
@@ -120,7 +134,20 @@ class TimelineResolver {
         occurrences.push(resolved);
       }
     }
-    return { arm: this.options.arm, occurrences, doseSequence: this.doseSequence, problems: this.problems };
+    const eventSources: Partial<Record<ProtocolAnchorEvent, string>> = {};
+    for (const event of PROTOCOL_ANCHOR_EVENTS) {
+      const source = event === 'previous-dose' ? undefined : this.eventSource(event);
+      if (source !== undefined) {
+        eventSources[event] = source.key;
+      }
+    }
+    return {
+      arm: this.options.arm,
+      occurrences,
+      doseSequence: this.doseSequence,
+      eventSources,
+      problems: this.problems,
+    };
   }
 
   /** Position of an anchor that is not tied to a particular visit (e.g. the study-day reference). */
@@ -221,13 +248,14 @@ class TimelineResolver {
               anchorOffset: anchor.offset,
               offset: anchor.offset + (visit.offsetDays ?? 0) + step,
               dependsOn: anchor.dependsOn,
+              ...(anchor.via === undefined ? {} : { anchorKey: anchor.via }),
             };
     }
     this.memo.set(occurrence.key, resolved);
     return resolved;
   }
 
-  private positionOf(occurrence: VisitOccurrence): TimelinePosition | null {
+  private positionOf(occurrence: VisitOccurrence): AnchorPosition | null {
     const resolved = this.resolveOccurrence(occurrence);
     if (resolved === null) {
       return null;
@@ -236,13 +264,14 @@ class TimelineResolver {
       root: resolved.root,
       offset: resolved.offset,
       dependsOn: new Set([...resolved.dependsOn, resolved.key]),
+      via: resolved.key,
     };
   }
 
   private resolveAnchor(
     anchor: ProtocolAnchor,
     context: { path: (string | number)[]; occurrence: VisitOccurrence | null },
-  ): TimelinePosition | null {
+  ): AnchorPosition | null {
     if (typeof anchor === 'string') {
       if (anchor === 'previous-dose') {
         return context.occurrence === null
@@ -257,7 +286,7 @@ class TimelineResolver {
     return this.resolveProcedureAnchor(anchor.procedure, context.path);
   }
 
-  private resolveVisitAnchor(visitId: string, path: (string | number)[]): TimelinePosition | null {
+  private resolveVisitAnchor(visitId: string, path: (string | number)[]): AnchorPosition | null {
     const target = this.protocol.visits.find((visit) => visit.id === visitId);
     if (target === undefined) {
       this.problem([...path, 'visit'], 'unknown-visit', `anchor visit '${visitId}' is not defined in visits`);
@@ -279,7 +308,7 @@ class TimelineResolver {
     return this.positionOf(first);
   }
 
-  private resolveProcedureAnchor(procedureId: string, path: (string | number)[]): TimelinePosition | null {
+  private resolveProcedureAnchor(procedureId: string, path: (string | number)[]): AnchorPosition | null {
     if (!this.protocol.procedures.some((procedure) => procedure.id === procedureId)) {
       this.problem(
         [...path, 'procedure'],
@@ -300,10 +329,7 @@ class TimelineResolver {
     return this.positionOf(host);
   }
 
-  private resolvePreviousDose(
-    occurrence: VisitOccurrence,
-    path: (string | number)[],
-  ): TimelinePosition | null {
+  private resolvePreviousDose(occurrence: VisitOccurrence, path: (string | number)[]): AnchorPosition | null {
     const index = this.doseSequence.findIndex((dose) => dose.occurrenceKey === occurrence.key);
     let previousKey: string | undefined;
     if (index > 0) {
@@ -330,7 +356,7 @@ class TimelineResolver {
     return this.ordered.find((occurrence) => occurrence.key === key);
   }
 
-  private resolveEvent(event: ProtocolAnchorEvent): TimelinePosition | null {
+  private resolveEvent(event: ProtocolAnchorEvent): AnchorPosition | null {
     if (this.eventMemo.has(event)) {
       return this.eventMemo.get(event) ?? null;
     }
