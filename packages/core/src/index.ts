@@ -11,3 +11,5 @@ export * from './eligibility/index.js';
 export * from './labs/index.js';
 export * from './text/edit-distance.js';
 export * from './visits/index.js';
+export * from './safety/index.js';
+export * from './dosing/index.js';

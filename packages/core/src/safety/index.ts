@@ -1,0 +1,10 @@
+export * from './adverse-event-types.js';
+export { CTCAE_SOCS, CTCAE_V5_TERMS, type CtcaeSoc, type CtcaeTermEntry } from './ctcae-v5-terms.js';
+export * from './ctcae-term-search.js';
+export { normalizeTermText, compareTermText } from './term-text.js';
+export * from './validate-adverse-event.js';
+export { parseIsoInstant, formatIsoInstant, addHoursToInstant } from './iso-instant.js';
+export * from './sae-clock.js';
+export * from './ae-table.js';
+export * from './ae-table-rows.js';
+export * from './dlt-evaluability.js';
