@@ -13,3 +13,4 @@ export * from './text/edit-distance.js';
 export * from './visits/index.js';
 export * from './safety/index.js';
 export * from './dosing/index.js';
+export * from './forms/index.js';
