@@ -70,21 +70,23 @@ function deadline(spec: {
   const dueText = `due ${base.due} (${spec.allowedHours} h after awareness)`;
   if (spec.reportedAt !== null) {
     const reportedAt = formatIsoInstant(spec.reportedAt);
-    const hours = (spec.reportedAt - due) / MS_PER_HOUR;
-    if (hours <= 0) {
-      const explanation = `${what} ${dueText}: sent ${reportedAt}, ${-hours} h before the deadline`;
-      return { ...base, status: 'met', reportedAt, hoursToSpare: -hours, explanation };
+    if (spec.reportedAt <= due) {
+      const spare = (due - spec.reportedAt) / MS_PER_HOUR;
+      const explanation = `${what} ${dueText}: sent ${reportedAt}, ${spare} h before the deadline`;
+      return { ...base, status: 'met', reportedAt, hoursToSpare: spare, explanation };
     }
-    const explanation = `${what} ${dueText}: sent ${reportedAt}, ${hours} h late`;
-    return { ...base, status: 'late', reportedAt, hoursLate: hours, explanation };
+    const late = (spec.reportedAt - due) / MS_PER_HOUR;
+    const explanation = `${what} ${dueText}: sent ${reportedAt}, ${late} h late`;
+    return { ...base, status: 'late', reportedAt, hoursLate: late, explanation };
   }
-  const hours = (due - spec.now) / MS_PER_HOUR;
-  if (hours >= 0) {
-    const explanation = `${what} ${dueText}: not sent, ${hours} h remaining`;
-    return { ...base, status: 'pending', hoursRemaining: hours, explanation };
+  if (spec.now <= due) {
+    const remaining = (due - spec.now) / MS_PER_HOUR;
+    const explanation = `${what} ${dueText}: not sent, ${remaining} h remaining`;
+    return { ...base, status: 'pending', hoursRemaining: remaining, explanation };
   }
-  const explanation = `${what} ${dueText}: not sent, overdue by ${-hours} h`;
-  return { ...base, status: 'overdue', hoursOverdue: -hours, explanation };
+  const overdue = (spec.now - due) / MS_PER_HOUR;
+  const explanation = `${what} ${dueText}: not sent, overdue by ${overdue} h`;
+  return { ...base, status: 'overdue', hoursOverdue: overdue, explanation };
 }
 
 function readInstant(
