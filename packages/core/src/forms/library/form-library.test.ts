@@ -153,7 +153,16 @@ describe('fixed item ids (other modules generate data with them)', () => {
   it('labs: one quantity item per quantitative catalogue test, id = code, units = the catalogue units', () => {
     const labs = formItems(findFormDefinition('labs')!).filter((item) => item.type === 'quantity');
     expect(labs.map((item) => item.id)).toEqual(
-      expect.arrayContaining(['hemoglobin', 'wbc', 'neutrophils', 'sodium', 'creatinine', 'alt', 'ast', 'albumin']),
+      expect.arrayContaining([
+        'hemoglobin',
+        'wbc',
+        'neutrophils',
+        'sodium',
+        'creatinine',
+        'alt',
+        'ast',
+        'albumin',
+      ]),
     );
     for (const item of labs) {
       const test = findLabTest(item.id);
@@ -164,10 +173,18 @@ describe('fixed item ids (other modules generate data with them)', () => {
   });
 
   it('viral-serology: coded items named by catalogue code with the catalogue results', () => {
-    const serology = formItems(findFormDefinition('viral-serology')!).filter((item) => item.type === 'choice');
-    expect(serology.map((item) => item.id)).toEqual(expect.arrayContaining(['hbsag', 'anti-hcv', 'hiv-ag-ab']));
+    const serology = formItems(findFormDefinition('viral-serology')!).filter(
+      (item) => item.type === 'choice',
+    );
+    expect(serology.map((item) => item.id)).toEqual(
+      expect.arrayContaining(['hbsag', 'anti-hcv', 'hiv-ag-ab']),
+    );
     for (const item of serology) {
-      expect(item.choices?.map((choice) => choice.value).sort()).toEqual(['indeterminate', 'negative', 'positive']);
+      expect(item.choices?.map((choice) => choice.value).sort()).toEqual([
+        'indeterminate',
+        'negative',
+        'positive',
+      ]);
     }
   });
 
