@@ -5,7 +5,7 @@ import { addHoursToInstant, formatIsoInstant, MS_PER_HOUR, parseIsoInstant } fro
  * Reporting clocks of a serious adverse event, counted from the moment the site became aware of it:
  * - initial SAE report (investigator → sponsor): within 24 hours (ICH E6(R2) 4.11.1 "immediately"; EU CTR
  *   Art. 41(2) "without undue delay but not later than within 24 hours");
- * - SUSAR (sponsor → authorities/ethics): 7 days when fatal or life-threatening, otherwise 15 days (ICH E2A §III.A;
+ * - SUSAR (sponsor → authorities/ethics): 7 days when fatal or life-threatening, otherwise 15 days (ICH E2A §III.B;
  *   EU CTR Art. 42(2)).
  * Days are counted as whole 24-hour periods from `awarenessAt` (stricter, by up to a day, than reading "day 0 =
  * day of awareness, due by the end of calendar day 7"). docs/methods/adverse-events.md.
