@@ -1,6 +1,7 @@
 // Rules about identity: duplicate ids and references to things that are not defined.
+import { closestFormDefinitionId, findFormDefinition } from '../forms/library/form-library.js';
 import type { ProblemList } from './protocol-rules.js';
-import type { Protocol } from './protocol-types.js';
+import type { Protocol, ProtocolProblem } from './protocol-types.js';
 
 function checkDuplicates(protocol: Protocol, problems: ProblemList): void {
   const { design } = protocol;
@@ -110,6 +111,27 @@ function checkPartReferences(protocol: Protocol, problems: ProblemList): void {
   };
   check(protocol.design.randomization?.part, 'randomization');
   check(protocol.design.escalation?.part, 'escalation');
+}
+
+/**
+ * Rule `unknown-form-definition`: every `forms[].id` must name a definition of the form library (core/forms), so
+ * the casebook can render and check it. The message suggests the closest library id by edit distance.
+ */
+export function findUnknownFormDefinitions(protocol: Protocol): ProtocolProblem[] {
+  return protocol.forms.flatMap((form, index) => {
+    if (findFormDefinition(form.id) !== undefined) {
+      return [];
+    }
+    const closest = closestFormDefinitionId(form.id);
+    const hint = closest === undefined ? '' : ` (did you mean '${closest}'?)`;
+    return [
+      {
+        path: ['forms', index, 'id'],
+        rule: 'unknown-form-definition',
+        message: `form '${form.id}' has no definition in the form library${hint}`,
+      },
+    ];
+  });
 }
 
 /** Duplicate ids and references to undefined epochs, forms, procedures, arms, visits and parts. */
