@@ -1,8 +1,13 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/login-page.js';
+import { CasebookListPage } from '../features/casebook/casebook-list-page.js';
+import { CasebookPage } from '../features/casebook/casebook-page.js';
+import { FormPage } from '../features/casebook/form/form-page.js';
+import { NewFormPage } from '../features/casebook/form/new-form-page.js';
 import { ParticipantListPage } from '../features/participants/participant-list-page.js';
 import { ParticipantPage } from '../features/participants/participant-page.js';
 import { SchedulePage } from '../features/protocol/schedule/schedule-page.js';
+import { QueriesPage } from '../features/queries/queries-page.js';
 import { ScreeningLogPage } from '../features/screening/screening-log-page.js';
 import { StudyListPage } from '../features/studies/study-list-page.js';
 import { StudyOverviewPage } from '../features/studies/study-overview-page.js';
@@ -24,6 +29,21 @@ export function AppRoutes() {
           <Route path="studies/:studyId/participants" element={<ParticipantListPage />} />
           <Route path="studies/:studyId/participants/:participantId" element={<ParticipantPage />} />
           <Route path="studies/:studyId/screening" element={<ScreeningLogPage />} />
+          <Route path="studies/:studyId/casebooks" element={<CasebookListPage />} />
+          <Route path="studies/:studyId/participants/:participantId/casebook" element={<CasebookPage />} />
+          <Route
+            path="studies/:studyId/participants/:participantId/forms/:formRecordId"
+            element={<FormPage />}
+          />
+          <Route
+            path="studies/:studyId/participants/:participantId/visits/:visitId/forms/:formKey/new"
+            element={<NewFormPage />}
+          />
+          <Route
+            path="studies/:studyId/participants/:participantId/logs/:formKey/new"
+            element={<NewFormPage />}
+          />
+          <Route path="studies/:studyId/queries" element={<QueriesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -9,6 +9,7 @@ import { QueryError } from '../../ui/query-error.js';
 import { localIsoDate } from '../protocol/schedule/local-date.js';
 import { useCurrentProtocol } from '../protocol/use-protocol.js';
 import { ScreeningForm } from '../screening/screening-form.js';
+import { casebookUrl } from '../casebook/casebook-urls.js';
 import { useScreening } from '../screening/use-screening.js';
 import { useStudyId } from '../studies/use-study-id.js';
 import { ParticipantStatusBadge, VerdictBadge, participantStatusLabel } from './participant-badges.js';
@@ -101,9 +102,14 @@ export function ParticipantPage() {
   const [unblinded, setUnblinded] = useState<UnblindResult | null>(null);
   const [today] = useState(() => localIsoDate(new Date()));
   const back = (
-    <Anchor component={Link} to={participantsUrl(studyId)} size="sm">
-      ← Participants
-    </Anchor>
+    <Group gap="md">
+      <Anchor component={Link} to={participantsUrl(studyId)} size="sm">
+        ← Participants
+      </Anchor>
+      <Anchor component={Link} to={casebookUrl(studyId, participantId)} size="sm">
+        Casebook →
+      </Anchor>
+    </Group>
   );
   if (participant.isPending) {
     return <LoadingBlock label="Loading participant…" />;
