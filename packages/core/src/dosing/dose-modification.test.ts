@@ -320,6 +320,7 @@ describe('evaluateDoseModification conditions and actions', () => {
     expect(set.reasons[0]).toBe(
       'dose-limiting toxicity since the first dose (2026-01-05 to 2026-04-06): DLT on 2026-01-10',
     );
+    expect(set.reasons.at(-1)).toBe("set the level to 'dl-1e7' (1×10^7 cells)");
     const none = evaluateDoseModification({
       ...base,
       history: history({ dlts: [{ date: '2026-01-10', dlt: false }] }),

@@ -110,7 +110,11 @@ function applyAction(
       return { nextLevel: step.level.id, reason: step.reason };
     }
     case 'set': {
-      return { nextLevel: action.level, reason: `set the level to '${action.level}'` };
+      const level = levels.find((candidate) => candidate.id === action.level);
+      return {
+        nextLevel: action.level,
+        reason: `set the level to '${action.level}' (${level?.name ?? '?'})`,
+      };
     }
     case 'keep':
       return { nextLevel: current.id, reason: `keep the level '${current.id}' (${current.name})` };
