@@ -86,8 +86,12 @@ function gradingNumbers(lab: LabResult, input: DerivationInput, range: LabRefere
   };
   const baselineSi = input.context.labBaseline?.[lab.test.code];
   const baseline = baselineSi === undefined ? undefined : toUnit(baselineSi, lab.test.siUnit);
+  const value = toUnit(lab.quantity.value, lab.quantity.unit);
+  if (value === undefined) {
+    throw new Error(`${lab.test.code}: a validated range unit ${unit} did not convert`);
+  }
   return {
-    value: toUnit(lab.quantity.value, lab.quantity.unit) ?? lab.quantity.value,
+    value,
     unit,
     ...(range?.lln === undefined ? {} : { lln: range.lln }),
     ...(range?.uln === undefined ? {} : { uln: range.uln }),
@@ -128,27 +132,41 @@ function grade(
   }
 }
 
+/** Flags the value against the participant's site range; returns the range when it was usable. */
+function flag(
+  lab: LabResult,
+  state: { readonly input: DerivationInput; readonly output: DerivationOutput },
+): LabReferenceRange | undefined {
+  const code = lab.test.code;
+  const range = selectRange(lab, state.input, state.output);
+  if (range === undefined) {
+    return undefined;
+  }
+  const classified = classifyLabValue({
+    test: code,
+    value: lab.quantity.value,
+    unit: lab.quantity.unit,
+    range,
+  });
+  if (classified.kind === 'invalid') {
+    const reasons = classified.problems.map((problem) => problem.message).join('; ');
+    state.output.notes.push({
+      derived: [`${code}.flag`],
+      message: `no flag: unusable site range: ${reasons}`,
+    });
+    return undefined;
+  }
+  state.output.derived[`${code}.flag`] = { value: classified.value.flag, algorithm: LAB_FLAG_ALGORITHM };
+  return range;
+}
+
 export function deriveLabs(input: DerivationInput): DerivationOutput {
   const output = emptyOutput();
   const labs = enteredLabs(input);
   for (const lab of labs) {
     const code = lab.test.code;
     output.derived[`${code}.si`] = { value: siValue(lab), algorithm: LAB_SI_ALGORITHM };
-    const range = selectRange(lab, input, output);
-    if (range !== undefined) {
-      const classified = classifyLabValue({
-        test: code,
-        value: lab.quantity.value,
-        unit: lab.quantity.unit,
-        range,
-      });
-      if (classified.kind === 'ok') {
-        output.derived[`${code}.flag`] = { value: classified.value.flag, algorithm: LAB_FLAG_ALGORITHM };
-      } else {
-        const reasons = classified.problems.map((problem) => problem.message).join('; ');
-        output.notes.push({ derived: [`${code}.flag`], message: `no flag: ${reasons}` });
-      }
-    }
+    const range = flag(lab, { input, output });
     grade(lab, input, { ...(range === undefined ? {} : { range }), output });
   }
   if (labs.length > 0 && input.context.labRanges === undefined) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LabReferenceRange } from '../labs/reference-ranges.js';
 import { ALSFRS_R_ALGORITHM } from '../scales/alsfrs-r.js';
 import { EDSS_ALGORITHM } from '../scales/edss.js';
 import { SPIROMETRY_ALGORITHM } from '../scales/spirometry.js';
@@ -266,6 +267,20 @@ describe('lab derivation: SI value, flag and CTCAE grade', () => {
     );
     expect(notes(other)).toContain('no reference range for ast');
     expect(other.warnings).toEqual([]);
+  });
+
+  it('ignores an unusable site range (unit not of the test) for both flag and grade', () => {
+    const badRange: LabReferenceRange = { test: 'alt', unit: 'mg/dL', uln: 40 };
+    const result = evaluate(
+      'labs',
+      { alt: { value: 250, unit: 'U/L' } },
+      { labRanges: [badRange], ctcaeVersion: 'v5.0' },
+    );
+    expect(result.derived['alt.si']).toBeDefined();
+    expect(result.derived).not.toHaveProperty('alt.flag');
+    expect(result.derived).not.toHaveProperty('alt.ctcaeGrade');
+    expect(notes(result)).toContain('unusable site range');
+    expect(notes(result)).toContain('alt not graded');
   });
 
   it('derives nothing for a lab value with an error', () => {
