@@ -20,6 +20,9 @@ import { PUBLIC, type RouteAccess } from './route-access.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerParticipantRoutes } from './routes/participant.routes.js';
+import { registerCasebookRoutes } from './routes/casebook.routes.js';
+import { registerDataQueryRoutes } from './routes/data-query.routes.js';
+import { registerLabRangeRoutes } from './routes/lab-range.routes.js';
 import { registerProtocolRoutes } from './routes/protocol.routes.js';
 import { registerStudyRoutes } from './routes/study.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
@@ -42,6 +45,9 @@ const ROUTE_GROUPS = [
   registerAuditRoutes,
   registerProtocolRoutes,
   registerParticipantRoutes,
+  registerCasebookRoutes,
+  registerDataQueryRoutes,
+  registerLabRangeRoutes,
 ];
 
 /** Builds the HTTP app (without listening): API under /api, OpenAPI docs, and the web app. */
