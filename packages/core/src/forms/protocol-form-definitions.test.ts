@@ -1,19 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { protocolFixture } from '../protocol/protocol-test-fixture.js';
+import type { Protocol } from '../protocol/protocol-types.js';
 import { findUnknownFormDefinitions } from '../protocol/validate-references.js';
 
-/** The `forms:` ids of each seed protocol (one `- { id: x, name: … }` per line). */
-function seedForms(): Map<string, string[]> {
+/** The seed protocols (protocols/*.yaml) by file name, parsed as data (contracts validates them in full). */
+function seedProtocols(): Map<string, Protocol> {
   const dir = resolve(import.meta.dirname, '../../../../protocols');
-  const seeds = new Map<string, string[]>();
+  const seeds = new Map<string, Protocol>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) {
-    const block = /^forms:\n((?:\s+- .*\n)+)/m.exec(readFileSync(resolve(dir, file), 'utf8'))?.[1] ?? '';
-    seeds.set(
-      file,
-      [...block.matchAll(/id: ([a-z0-9-]+)/g)].map((match) => match[1] ?? ''),
-    );
+    seeds.set(file, parse(readFileSync(resolve(dir, file), 'utf8')) as Protocol);
   }
   return seeds;
 }
@@ -24,11 +22,11 @@ function withForms(ids: readonly string[]) {
 
 describe('protocol rule unknown-form-definition', () => {
   it('passes every seed protocol', () => {
-    const seeds = seedForms();
+    const seeds = seedProtocols();
     expect(seeds.size).toBe(5);
-    for (const [file, ids] of seeds) {
-      expect(ids.length, file).toBeGreaterThan(10);
-      expect(findUnknownFormDefinitions(withForms(ids)), file).toEqual([]);
+    for (const [file, protocol] of seeds) {
+      expect(protocol.forms.length, file).toBeGreaterThan(10);
+      expect(findUnknownFormDefinitions(protocol), file).toEqual([]);
     }
   });
 

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { findLabTest } from '../../labs/lab-catalogue.js';
+import type { Protocol } from '../../protocol/protocol-types.js';
 import { ALSFRS_R_ITEMS } from '../../scales/alsfrs-r-items.js';
 import { EDSS_FUNCTIONAL_SYSTEMS } from '../../scales/edss-rules.js';
 import { formItems } from '../evaluate-form.js';
@@ -11,14 +13,13 @@ import { closestFormDefinitionId, FORM_LIBRARY, findFormDefinition } from './for
 
 const protocolsDir = resolve(import.meta.dirname, '../../../../../protocols');
 
-/** Form ids listed under `forms:` in the seed protocols (one `- { id: x, name: … }` per line). */
+/** Form ids listed under `forms:` in the seed protocols. */
 function protocolFormIds(): Set<string> {
   const ids = new Set<string>();
   for (const file of readdirSync(protocolsDir).filter((name) => name.endsWith('.yaml'))) {
-    const text = readFileSync(resolve(protocolsDir, file), 'utf8');
-    const block = /^forms:\n((?:\s+- .*\n)+)/m.exec(text)?.[1] ?? '';
-    for (const match of block.matchAll(/id: ([a-z0-9-]+)/g)) {
-      ids.add(match[1] ?? '');
+    const protocol = parse(readFileSync(resolve(protocolsDir, file), 'utf8')) as Protocol;
+    for (const form of protocol.forms) {
+      ids.add(form.id);
     }
   }
   return ids;
