@@ -154,10 +154,31 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
     ]);
   });
 
+  it('lets exactly one of two concurrent saves of the same version through; the other gets 409', async () => {
+    const save = (who: string, q8: number) =>
+      as(who, 'PUT', pp(`/forms/${formId}`), {
+        values: alsfrs({ q9: 3, q8 }),
+        expectedVersion: 2,
+        reasonForChange: `Concurrent correction by ${who}`,
+      });
+    const results = await Promise.all([save('coord', 2), save('inv', 1)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)?.body as Body;
+    const row = await findFormRecord(t.database.db, formId);
+    expect(row).toMatchObject({ version: 3, item_values: (winner as { values: object }).values });
+    // Put the form back to version-2 content for the following tests (as a normal, reasoned change).
+    const back = await as('coord', 'PUT', pp(`/forms/${formId}`), {
+      values: alsfrs({ q9: 3 }),
+      expectedVersion: 3,
+      reasonForChange: 'Reverted the concurrency check',
+    });
+    expect(back.status).toBe(200);
+  });
+
   it('needs a reason to change saved data', async () => {
     const res = await as('coord', 'PUT', pp(`/forms/${formId}`), {
       values: alsfrs({ q9: 1 }),
-      expectedVersion: 2,
+      expectedVersion: 4,
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { details: { issues: [{ path: 'body.reasonForChange' }] } } });
@@ -196,21 +217,21 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
   });
 
   it('lets the monitor verify, the investigator sign (after re-authentication), and a change invalidates both', async () => {
-    expect((await as('coord', 'POST', pp(`/forms/${formId}/verify`), { formVersion: 2 })).status).toBe(403);
-    const verified = await as('mon', 'POST', pp(`/forms/${formId}/verify`), { formVersion: 2 });
+    expect((await as('coord', 'POST', pp(`/forms/${formId}/verify`), { formVersion: 4 })).status).toBe(403);
+    const verified = await as('mon', 'POST', pp(`/forms/${formId}/verify`), { formVersion: 4 });
     expect(verified.status).toBe(200);
     expect((verified.body['verifications'] as unknown[]).length).toBe(13);
     t.clock.advanceMinutes(6); // the login no longer counts as a fresh authentication
     for (const who of ['coord', 'mon', 'dm']) {
       cookie.set(who, await loginAs(t, who));
     }
-    expect((await as('inv', 'POST', pp(`/forms/${formId}/sign`), { formVersion: 2 })).status).toBe(401);
+    expect((await as('inv', 'POST', pp(`/forms/${formId}/sign`), { formVersion: 4 })).status).toBe(401);
     await as('inv', 'POST', '/api/auth/reauthenticate', { password: TEST_PASSWORD });
-    const signed = await as('inv', 'POST', pp(`/forms/${formId}/sign`), { formVersion: 2 });
-    expect(signed.body['signature']).toMatchObject({ scope: 'form', formVersion: 2 });
+    const signed = await as('inv', 'POST', pp(`/forms/${formId}/sign`), { formVersion: 4 });
+    expect(signed.body['signature']).toMatchObject({ scope: 'form', formVersion: 4 });
     const changed = await as('coord', 'PUT', pp(`/forms/${formId}`), {
       values: alsfrs({ q9: 2 }),
-      expectedVersion: 2,
+      expectedVersion: 4,
       reasonForChange: 'Source re-read by the rater',
     });
     expect(changed.status).toBe(200);
@@ -229,11 +250,11 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
     expect(lock.status).toBe(201);
     const refused = await as('coord', 'PUT', pp(`/forms/${formId}`), {
       values: alsfrs({ q9: 1 }),
-      expectedVersion: 3,
+      expectedVersion: 5,
       reasonForChange: 'late correction',
     });
     expect(refused.status).toBe(423);
-    expect((await findFormRecord(t.database.db, formId))?.version).toBe(3);
+    expect((await findFormRecord(t.database.db, formId))?.version).toBe(5);
     const lockId = lock.body['id'] as string;
     expect((await as('dm', 'POST', `/api/studies/${studyId}/locks/${lockId}/unlock`, {})).status).toBe(400);
     expect(
@@ -247,7 +268,7 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
       (
         await as('coord', 'PUT', pp(`/forms/${formId}`), {
           values: alsfrs({ q9: 1 }),
-          expectedVersion: 3,
+          expectedVersion: 5,
           reasonForChange: 'late correction',
         })
       ).status,
