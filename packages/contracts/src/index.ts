@@ -11,3 +11,5 @@ export * from './studies/protocol-api.schema.js';
 export * from './participants/participant.schema.js';
 export * from './screening/index.js';
 export * from './casebook/index.js';
+export * from './analysis/index.js';
+export * from './safety/index.js';
