@@ -14,3 +14,4 @@ export * from './visits/index.js';
 export * from './safety/index.js';
 export * from './dosing/index.js';
 export * from './forms/index.js';
+export * from './demo/index.js';
