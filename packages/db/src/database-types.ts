@@ -1,8 +1,18 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type {
+  AdverseEventRevisionTable,
+  AdverseEventTable,
+  AeProposalTable,
+  DltAssessmentTable,
+  DoseAdministrationTable,
+  DosePreparationTable,
+  EscalationDecisionTable,
+  SaeReportTable,
+} from './safety-database-types.js';
 
 /** Timestamps come back as Date and may be written as Date or ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type DbGeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DbGeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface AppUserTable {
   id: Generated<string>;
@@ -173,7 +183,7 @@ export interface NotificationTable {
 
 /** A `date` column: read back as 'YYYY-MM-DD' (the opener sets the parser), written as the same string. */
 export type CalendarDate = ColumnType<string, string, string>;
-type Json = ColumnType<unknown, string, string>;
+export type Json = ColumnType<unknown, string, string>;
 
 export interface VisitTable {
   id: Generated<string>;
@@ -314,6 +324,14 @@ export interface ReferenceTableTable {
 }
 
 export interface Database {
+  adverse_event: AdverseEventTable;
+  adverse_event_revision: AdverseEventRevisionTable;
+  sae_report: SaeReportTable;
+  ae_proposal: AeProposalTable;
+  dose_preparation: DosePreparationTable;
+  dose_administration: DoseAdministrationTable;
+  dlt_assessment: DltAssessmentTable;
+  escalation_decision: EscalationDecisionTable;
   visit: VisitTable;
   form_record: FormRecordTable;
   item_revision: ItemRevisionTable;

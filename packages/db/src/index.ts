@@ -19,3 +19,7 @@ export * from './repositories/form-record.repository.js';
 export * from './repositories/data-query.repository.js';
 export * from './repositories/data-review.repository.js';
 export * from './repositories/site-lab-range.repository.js';
+export * from './repositories/adverse-event.repository.js';
+export * from './repositories/ae-proposal.repository.js';
+export * from './repositories/dosing.repository.js';
+export * from './repositories/dlt.repository.js';

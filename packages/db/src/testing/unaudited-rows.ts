@@ -22,6 +22,13 @@ const AUDITED_TABLES = [
   { table: 'data_lock', entityType: 'data_lock' },
   { table: 'site_lab_range', entityType: 'site_lab_range' },
   { table: 'reference_table', entityType: 'reference_table' },
+  { table: 'adverse_event', entityType: 'adverse_event' },
+  { table: 'sae_report', entityType: 'sae_report' },
+  { table: 'ae_proposal', entityType: 'ae_proposal' },
+  { table: 'dose_preparation', entityType: 'dose_preparation' },
+  { table: 'dose_administration', entityType: 'dose_administration' },
+  { table: 'dlt_assessment', entityType: 'dlt_assessment' },
+  { table: 'escalation_decision', entityType: 'escalation_decision' },
 ] as const;
 
 /**
