@@ -51,6 +51,11 @@ export const ERROR_CATALOG = {
     meaning: 'A protocol file failed validation; details.problems lists every problem.',
   },
   DATABASE_UNAVAILABLE: { status: 503, meaning: 'The database cannot be reached.' },
+  PDF_RENDERER_UNAVAILABLE: {
+    status: 503,
+    meaning:
+      'A PDF needs headless Chromium, which is missing or cannot start (details.executablePath); the HTML version works without it.',
+  },
   INTERNAL_ERROR: {
     status: 500,
     meaning: 'An unexpected server error; the request id in the log identifies it.',
