@@ -17,6 +17,7 @@ import { createAccessHook } from './access-hook.js';
 import type { ApiApp, AppDeps } from './app-types.js';
 import { createErrorHandler } from './error-handler.js';
 import { PUBLIC, type RouteAccess } from './route-access.js';
+import { registerAnalysisRoutes } from './routes/analysis.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerParticipantRoutes } from './routes/participant.routes.js';
@@ -48,6 +49,7 @@ const ROUTE_GROUPS = [
   registerCasebookRoutes,
   registerDataQueryRoutes,
   registerLabRangeRoutes,
+  registerAnalysisRoutes,
 ];
 
 /** Builds the HTTP app (without listening): API under /api, OpenAPI docs, and the web app. */

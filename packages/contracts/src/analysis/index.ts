@@ -1,0 +1,2 @@
+export * from './analysis-results.schema.js';
+export * from './analysis.schema.js';
