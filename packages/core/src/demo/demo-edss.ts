@@ -8,7 +8,7 @@ import { randomNormal, type Rng } from '../random/rng.js';
 import { computeEdss, type EdssScores } from '../scales/edss.js';
 import { EDSS_FUNCTIONAL_SYSTEMS, type EdssFunctionalSystem } from '../scales/edss-rules.js';
 import { DEMO_EDSS } from './demo-parameters.js';
-import { chance, clamp, demoRng, weightedChoice } from './demo-random.js';
+import { clamp, demoRng, weightedChoice } from './demo-random.js';
 import type { DemoSubject } from './demo-types.js';
 
 /** How often each functional system worsens on the path (pyramidal and cerebellar most, in progressive MS). ASSUMED. */
@@ -31,19 +31,45 @@ export interface DemoEdssPoint {
   readonly edss: number;
 }
 
+/** Ambulation worsens mostly once the EDSS reaches 4.0 (clinical.md §3.2); rarely earlier (score 1). */
+function ambulationStepWeight(scores: EdssScores, edss: number): number {
+  if (edss >= 4) {
+    return 4;
+  }
+  return edss >= 2 && scores.ambulation === 0 ? 0.5 : 0;
+}
+
+/** The possible next steps: one functional system one grade worse, or the ambulation score one step worse. */
+function candidates(scores: EdssScores, edss: number): (readonly [EdssScores, number])[] {
+  const next: (readonly [EdssScores, number])[] = FS_WEIGHTS.filter(
+    ([system]) => scores[system] < Math.min(EDSS_FUNCTIONAL_SYSTEMS[system], 5),
+  ).map(([system, weight]) => [{ ...scores, [system]: scores[system] + 1 }, weight] as const);
+  const ambulationWeight = ambulationStepWeight(scores, edss);
+  if (ambulationWeight > 0 && scores.ambulation < 10) {
+    next.push([{ ...scores, ambulation: scores.ambulation + 1 }, ambulationWeight]);
+  }
+  return next;
+}
+
+/**
+ * One step worse, preferring steps that raise the EDSS by at most half a point so that the path passes through
+ * every step (a larger jump only when nothing smaller is possible).
+ */
 function nextScores(rng: Rng, scores: EdssScores, edss: number): EdssScores {
-  if (edss >= 4 && scores.ambulation < 10 && chance(rng, 0.6)) {
-    return { ...scores, ambulation: scores.ambulation === 2 ? 3 : scores.ambulation + 1 };
+  const scored = candidates(scores, edss).map(([next, weight]) => ({
+    next,
+    weight,
+    rise: computeEdss(next).edss - edss,
+  }));
+  const small = scored.filter((c) => c.rise >= 0 && c.rise <= 0.5);
+  if (small.length > 0) {
+    return weightedChoice(
+      rng,
+      small.map((c) => [c.next, c.weight] as const),
+    );
   }
-  if (edss >= 2 && scores.ambulation === 0 && chance(rng, 0.2)) {
-    return { ...scores, ambulation: 1 };
-  }
-  const open = FS_WEIGHTS.filter(([system]) => scores[system] < Math.min(EDSS_FUNCTIONAL_SYSTEMS[system], 5));
-  if (open.length === 0) {
-    return { ...scores, ambulation: Math.min(10, scores.ambulation + 1) };
-  }
-  const system = weightedChoice(rng, open);
-  return { ...scores, [system]: scores[system] + 1 };
+  const smallest = scored.filter((c) => c.rise >= 0).sort((a, b) => a.rise - b.rise)[0];
+  return smallest?.next ?? { ...scores, ambulation: Math.min(10, scores.ambulation + 1) };
 }
 
 /** The participant's disability path, from no disability to EDSS 7.0. */

@@ -28,6 +28,8 @@ interface DemoLabSpec {
   /** Range of a marked abnormality (CTCAE v5.0 grade 2–3), in the unit; `xLimit` = multiples of ULN. */
   readonly marked: readonly [number, number];
   readonly markedAs: 'value' | 'xLimit';
+  /** A mild abnormality (CTCAE grade 1) as multiples of the limit it crosses. */
+  readonly mild: readonly [number, number];
 }
 
 /** The generated panel. CTCAE v5.0 grade-2/3 bands from clinical.md §4 / labs/ctcae-rules-versioned.ts. */
@@ -43,6 +45,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [75, 99],
     markedAs: 'value',
+    mild: [0.86, 0.98],
   },
   {
     code: 'wbc',
@@ -55,6 +58,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [1.5, 2.9],
     markedAs: 'value',
+    mild: [0.8, 0.97],
   },
   {
     code: 'neutrophils',
@@ -67,6 +71,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [0.6, 1.4],
     markedAs: 'value',
+    mild: [0.86, 0.97],
   },
   {
     code: 'lymphocytes',
@@ -79,6 +84,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [0.3, 0.75],
     markedAs: 'value',
+    mild: [0.82, 0.97],
   },
   {
     code: 'platelets',
@@ -91,6 +97,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [35, 74],
     markedAs: 'value',
+    mild: [0.8, 0.97],
   },
   {
     code: 'sodium',
@@ -103,6 +110,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [121, 129],
     markedAs: 'value',
+    mild: [0.97, 0.99],
   },
   {
     code: 'potassium',
@@ -115,6 +123,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'high',
     marked: [5.6, 6.6],
     markedAs: 'value',
+    mild: [1.02, 1.07],
   },
   {
     code: 'creatinine',
@@ -127,6 +136,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'high',
     marked: [1.6, 2.9],
     markedAs: 'xLimit',
+    mild: [1.03, 1.4],
   },
   {
     code: 'alt',
@@ -139,6 +149,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'high',
     marked: [3.3, 8],
     markedAs: 'xLimit',
+    mild: [1.05, 2.5],
   },
   {
     code: 'ast',
@@ -151,6 +162,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'high',
     marked: [3.3, 8],
     markedAs: 'xLimit',
+    mild: [1.05, 2.5],
   },
   {
     code: 'bilirubin-total',
@@ -163,6 +175,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'high',
     marked: [1.6, 4],
     markedAs: 'xLimit',
+    mild: [1.05, 1.45],
   },
   {
     code: 'albumin',
@@ -175,6 +188,7 @@ export const DEMO_LAB_PANEL: readonly DemoLabSpec[] = [
     abnormal: 'low',
     marked: [22, 29],
     markedAs: 'value',
+    mild: [0.88, 0.97],
   },
 ];
 
@@ -244,9 +258,8 @@ function excursion(rng: Rng, spec: DemoLabSpec, limits: { lln: number; uln: numb
     const limit = spec.abnormal === 'high' ? limits.uln : limits.lln;
     return uniform(rng, low, high) * (spec.markedAs === 'xLimit' ? limit : 1);
   }
-  return spec.abnormal === 'high'
-    ? limits.uln * uniform(rng, 1.04, 1.4)
-    : limits.lln * uniform(rng, 0.86, 0.97);
+  const [low, high] = spec.mild;
+  return (spec.abnormal === 'high' ? limits.uln : limits.lln) * uniform(rng, low, high);
 }
 
 /** The labs form values at a date: `{ [code]: { value, unit } }` for every test of the panel. */

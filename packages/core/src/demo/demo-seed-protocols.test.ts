@@ -5,7 +5,7 @@ import { parseProtocolYaml, parseScreeningRecord } from '@celltrial/contracts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateEligibility } from '../eligibility/evaluate-eligibility.js';
-import { addDaysToIsoDate } from '../protocol/iso-date.js';
+import { addDaysToIsoDate, daysBetweenIsoDates } from '../protocol/iso-date.js';
 import type { Protocol } from '../protocol/protocol-types.js';
 import { createSeededRng } from '../random/rng.js';
 import { generateDemoAdverseEvents } from './demo-adverse-events.js';
@@ -146,6 +146,20 @@ describe.each(SEEDS)('demo participants for %s', (id) => {
         expect(Math.abs(actual - planned) / planned).toBeLessThanOrEqual(0.1);
       }
     }
+  });
+});
+
+describe('nominal calendar', () => {
+  it.each([
+    ['nct04745299', 91, 484],
+    ['nct06598202', 21, 204],
+    ['nct04821479', 0, 546],
+  ] as const)('%s: enrolment %i days and the last visit %i days after screening', (id, enrolment, end) => {
+    const [participant] = generate(loadSeed(id), { seed: 'calendar', count: 1 });
+    expect(daysBetweenIsoDates(participant!.screeningDate, participant!.plannedEnrollmentDate)).toBe(
+      enrolment,
+    );
+    expect(daysBetweenIsoDates(participant!.screeningDate, participant!.plannedEndDate)).toBe(end);
   });
 });
 
