@@ -149,7 +149,7 @@ export function CasebookListPage() {
               tt="none"
               size="lg"
             >
-              {open.data.queries.length} open queries
+              {open.data.queries.length} open {open.data.queries.length === 1 ? 'query' : 'queries'}
             </Badge>
           )
         }

@@ -87,7 +87,7 @@ function CasebookActions(props: { casebook: CasebookView; can: AccessCheck; toda
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" justify="flex-end">
         {can('form:write', site) && !locked && <UnscheduledVisitAction participant={ref} today={today} />}
-        {can('form:sign', site) && (
+        {can('form:sign', site) && casebook.signature === null && (
           <SignAction
             label="Sign casebook"
             title={`Sign casebook: ${name}`}

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { isApiError } from '../../lib/api-error.js';
 import { ReauthenticateModal } from '../../ui/reauthenticate-modal.js';
 
-/** The meaning of the investigator's form signature (21 CFR 11.50), shown before signing. */
+/** The meaning of the investigator's form signature (21 CFR 11.50) as the server records it, shown before signing. */
 export const FORM_SIGNATURE_STATEMENT =
-  'I have reviewed the data of this form and confirm that they are complete and accurate.';
+  'I have reviewed the data on this form and confirm that they are accurate and complete to the best of my knowledge.';
 
 /** The meaning of the investigator's casebook signature. */
 export const CASEBOOK_SIGNATURE_STATEMENT =
-  "I have reviewed this participant's casebook and confirm that its data are complete and accurate.";
+  "I have reviewed this participant's casebook and confirm that its data are accurate and complete.";
 
 export interface SignActionProps {
   /** The button text ('Sign' on a form, 'Sign casebook'). */

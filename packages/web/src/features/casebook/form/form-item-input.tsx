@@ -20,6 +20,7 @@ export interface FormItemInputProps {
 
 interface CommonProps {
   label: string;
+  'aria-label': string;
   error: ReactNode;
   description: ReactNode;
   withAsterisk: boolean;
@@ -53,8 +54,10 @@ function unitSection(unit: string | undefined) {
 /** One item's input: numbers and dates as text inputs, coded answers and yes/no as selects, a quantity with its unit. */
 export function FormItemInput(props: FormItemInputProps) {
   const { item, text, unit, onText, onUnit, error, description, required, readOnly } = props;
+  // The visible label may carry the required asterisk; the accessible name stays exactly the item's label.
   const common: CommonProps = {
     label: item.label,
+    'aria-label': item.label,
     error,
     description,
     withAsterisk: required,
