@@ -32,14 +32,14 @@ describe('parseProtocolYaml', () => {
 
   it('reports YAML syntax errors with their line', () => {
     const text = protocolFixtureYaml().replace(
-      '  - { id: f1, name: Form one }',
-      '  - { id: f1, name: Form one',
+      '  - { id: vital-signs, name: Vital signs }',
+      '  - { id: vital-signs, name: Vital signs',
     );
     const found = problems(text);
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((p) => p.rule === 'yaml-syntax')).toBe(true);
     // The unclosed flow mapping starts on this line; the parser notices it there or just after.
-    const line = lineOf(text, '{ id: f1, name: Form one');
+    const line = lineOf(text, '{ id: vital-signs, name: Vital signs');
     expect(found[0]?.line).toBeGreaterThanOrEqual(line);
     expect(found[0]?.line).toBeLessThanOrEqual(line + 1);
   });
@@ -128,8 +128,8 @@ describe('parseProtocolYaml', () => {
 
   it('explains a comma that split unquoted flow text', () => {
     const text = protocolFixtureYaml().replace(
-      '{ id: f1, name: Form one }',
-      '{ id: f1, name: Form one, two }',
+      '{ id: vital-signs, name: Vital signs }',
+      '{ id: vital-signs, name: Vital signs, two }',
     );
     expect(problems(text)[0]?.message).toMatch(/quote the text/);
   });

@@ -37,7 +37,7 @@ epochs:
   - { id: treatment, name: Treatment, kind: treatment }
 procedures: []
 forms:
-  - { id: f1, name: Form one }
+  - { id: vital-signs, name: Vital signs }
 visits:
   - id: scr
     name: Screening
@@ -45,7 +45,7 @@ visits:
     anchor: consent
     offsetDays: 0
     window: { before: 0, after: 7 }
-    forms: [f1]
+    forms: [vital-signs]
   - id: d1
     name: Dose 1
     epoch: treatment

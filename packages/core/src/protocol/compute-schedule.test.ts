@@ -45,16 +45,16 @@ describe('computeSchedule', () => {
       anchor: 'previous-dose',
       anchorDate: '2025-02-03',
       assumedAnchor: false,
-      activities: ['dose:drug', 'ae'],
+      activities: ['dose:drug', 'adverse-events'],
     });
     expect(calendar[1]?.activities).toEqual(['biopsy']);
   });
 
   it('merges arms with identical calendars and masks what differs', () => {
     const calendar = entries(protocolFixture(), { anchorDate: '2025-01-06' });
-    expect(calendar[2]?.activities).toEqual(['dose:per-arm', 'f1', 'ae']);
+    expect(calendar[2]?.activities).toEqual(['dose:per-arm', 'vital-signs', 'adverse-events']);
     const placebo = entries(protocolFixture(), { arm: 'b', anchorDate: '2025-01-06' });
-    expect(placebo[2]?.activities).toEqual(['dose:placebo', 'f1', 'ae']);
+    expect(placebo[2]?.activities).toEqual(['dose:placebo', 'vital-signs', 'adverse-events']);
   });
 
   it('asks for an arm when the arms have different calendars', () => {

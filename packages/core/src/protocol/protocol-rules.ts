@@ -6,6 +6,7 @@ export const PROTOCOL_RULES = {
   'duplicate-id': 'an id (or site code) is defined twice in the same list',
   'unknown-epoch': 'a visit names an epoch that is not defined',
   'unknown-form': 'a visit or procedure names a form that is not in `forms`',
+  'unknown-form-definition': 'a form id names no definition in the form library (docs/forms.md)',
   'unknown-procedure': 'a visit or anchor names a procedure that is not in `procedures`',
   'unknown-arm': 'a visit, plan or escalation names an arm that is not in `design.arms`',
   'unknown-visit': 'an anchor, dose or endpoint names a visit that is not defined',

@@ -82,11 +82,11 @@ export function protocolFixture(): Protocol {
       { id: 'treatment', name: 'Treatment', kind: 'treatment' },
       { id: 'follow-up', name: 'Follow-up', kind: 'follow-up' },
     ],
-    procedures: [{ id: 'biopsy', name: 'Biopsy', form: 'biopsy-form' }],
+    procedures: [{ id: 'biopsy', name: 'Biopsy', form: 'procedure-bma' }],
     forms: [
-      { id: 'f1', name: 'Form 1' },
-      { id: 'biopsy-form', name: 'Biopsy record' },
-      { id: 'ae', name: 'Adverse events' },
+      { id: 'vital-signs', name: 'Vital signs' },
+      { id: 'procedure-bma', name: 'Biopsy record' },
+      { id: 'adverse-events', name: 'Adverse events' },
     ],
     visits: [
       {
@@ -97,7 +97,7 @@ export function protocolFixture(): Protocol {
         offsetDays: 0,
         window: { before: 0, after: 7 },
         events: ['screening', 'enrollment', 'randomization'],
-        forms: ['f1'],
+        forms: ['vital-signs'],
       },
       {
         id: 'bx',
@@ -115,7 +115,7 @@ export function protocolFixture(): Protocol {
         anchor: { procedure: 'biopsy' },
         offsetDays: 14,
         window: { before: 3, after: 3 },
-        forms: ['f1', 'ae'],
+        forms: ['vital-signs', 'adverse-events'],
       },
       {
         id: 'd2',
@@ -124,7 +124,7 @@ export function protocolFixture(): Protocol {
         anchor: 'previous-dose',
         offsetDays: 28,
         window: { before: 3, after: 3 },
-        forms: ['ae'],
+        forms: ['adverse-events'],
       },
       {
         id: 'fu',
@@ -134,7 +134,7 @@ export function protocolFixture(): Protocol {
         offsetDays: 56,
         repeat: { everyDays: 28, count: 2 },
         window: { before: 3, after: 3 },
-        forms: ['f1', 'ae'],
+        forms: ['vital-signs', 'adverse-events'],
       },
       {
         id: 'eos',
@@ -143,9 +143,9 @@ export function protocolFixture(): Protocol {
         anchor: 'last-dose',
         offsetDays: 91,
         window: { before: 7, after: 7 },
-        forms: ['f1', 'ae'],
+        forms: ['vital-signs', 'adverse-events'],
       },
-      { id: 'uns', name: 'Unscheduled', epoch: 'follow-up', unscheduled: true, forms: ['ae'] },
+      { id: 'uns', name: 'Unscheduled', epoch: 'follow-up', unscheduled: true, forms: ['adverse-events'] },
     ],
     eligibility: {
       minAgeYears: 18,

@@ -38,8 +38,20 @@ const CASES: Record<ProtocolRule, { mutate: (p: Protocol) => void; path: (string
   'duplicate-id': { mutate: (p) => (visit(p, 'bx').id = 'scr'), path: ['visits', 1, 'id'] },
   'unknown-epoch': { mutate: (p) => (visit(p, 'scr').epoch = 'run-in'), path: ['visits', 0, 'epoch'] },
   'unknown-form': {
-    mutate: (p) => (visit(p, 'scr').forms = ['f1', 'nope']),
+    mutate: (p) => (visit(p, 'scr').forms = ['vital-signs', 'nope']),
     path: ['visits', 0, 'forms', 1],
+  },
+  'unknown-form-definition': {
+    mutate: (p) => {
+      const form = p.forms[0];
+      if (form !== undefined) {
+        form.id = 'vital-sign';
+        for (const v of p.visits) {
+          v.forms = v.forms?.map((f) => (f === 'vital-signs' ? 'vital-sign' : f));
+        }
+      }
+    },
+    path: ['forms', 0, 'id'],
   },
   'unknown-procedure': {
     mutate: (p) => (visit(p, 'scr').procedures = ['nope']),

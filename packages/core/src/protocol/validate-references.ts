@@ -139,4 +139,7 @@ export function checkReferences(protocol: Protocol, problems: ProblemList): void
   checkDuplicates(protocol, problems);
   checkVisitReferences(protocol, problems);
   checkPartReferences(protocol, problems);
+  for (const p of findUnknownFormDefinitions(protocol)) {
+    problems.add(p.path, 'unknown-form-definition', p.message);
+  }
 }

@@ -74,7 +74,7 @@ describe('computeCasebookCalendar: planned calendar', () => {
     expect(entry(visits, 'd1')).toMatchObject({
       anchor: 'procedure:biopsy',
       doses: ['drug'],
-      forms: ['f1', 'ae'],
+      forms: ['vital-signs', 'adverse-events'],
     });
     expect(entry(visits, 'fu', 2)).toMatchObject({ name: 'Follow-up 2', anchor: 'first-dose', doses: [] });
   });
@@ -290,7 +290,7 @@ describe('computeCasebookCalendar: statuses, end of participation, unscheduled v
       actualDate: '2025-02-12',
       status: 'done',
       days: 0,
-      forms: ['ae'],
+      forms: ['adverse-events'],
       procedures: [],
       doses: [],
       unscheduled: { id: 'u-2', reason: 'headache' },
