@@ -182,6 +182,57 @@ describe('FormPage for the site', () => {
   });
 });
 
+describe('FormPage item history', () => {
+  it('lists every saved value of an item with who changed it, when and why', async () => {
+    stubFetch(
+      formRoutes('monitor', {
+        [`GET ${RECORD_URL}/history`]: {
+          status: 200,
+          body: {
+            revisions: [
+              {
+                itemId: 'q1',
+                formVersion: 1,
+                value: 4,
+                reason: null,
+                changedBy: 'Cora',
+                changedAt: '2026-03-10T10:00:00.000Z',
+              },
+              {
+                itemId: 'q2',
+                formVersion: 1,
+                value: 4,
+                reason: null,
+                changedBy: 'Cora',
+                changedAt: '2026-03-10T10:00:00.000Z',
+              },
+              {
+                itemId: 'q1',
+                formVersion: 2,
+                value: 3,
+                reason: 'Source re-read',
+                changedBy: 'Ivy',
+                changedAt: '2026-03-11T08:30:00.000Z',
+              },
+            ],
+          },
+        },
+      }),
+    );
+    renderFormPage();
+    fireEvent.click(within(await itemBox('q1')).getByRole('button', { name: 'History' }));
+    const drawer = await screen.findByRole('dialog', { name: 'History: 1. Speech' });
+    const rows = within(
+      await within(drawer).findByRole('table', { name: 'Item history' }, SLOW),
+    ).getAllByRole('row');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'VersionValueChangedReason',
+      '23 – Detectable speech disturbance2026-03-11 08:30 · IvySource re-read',
+      '14 – Normal speech processes2026-03-10 10:00 · Cora—',
+    ]);
+  });
+});
+
 describe('FormPage locks and synthetic data', () => {
   const lock = {
     id: LOCK_ID,
