@@ -1,5 +1,6 @@
 import type { LabReferenceRange } from '../labs/reference-ranges.js';
 import type { ProtocolCtcaeVersion } from '../protocol/protocol-vocabulary.js';
+import type { GliLookupTable } from '../scales/spirometry-gli.js';
 
 /**
  * The eCRF model: a form definition is data (sections of typed items, skip conditions, cross-field checks) so it can
@@ -159,6 +160,11 @@ export interface FormContext {
   readonly ctcaeVersion?: ProtocolCtcaeVersion;
   /** The participant's baseline value per lab test code, in the catalogue's SI unit of the test. */
   readonly labBaseline?: Readonly<Record<string, number>>;
+  /**
+   * Loaded GLI lookup tables (`celltrial reference load gli`), at most one per edition: the spirometry derivation
+   * adds GLI predicted, LLN, z-score and % predicted for FVC and FEV1 beside the Hankinson values.
+   */
+  readonly gliTables?: readonly GliLookupTable[];
 }
 
 /** What is being evaluated: the entered values by item id, and the context. */
