@@ -144,8 +144,16 @@ function drawAls(rng: Rng, context: DemoCandidateContext): DemoSubject {
     { medianDays: 14 * PROTOCOL_DAYS_PER_MONTH, sdLog: 0.45, bounds: { min: 120, max: 8 * DAYS_PER_YEAR } },
     hints.numeric['since:symptomOnsetDate'],
   );
-  const delayDays = Math.min(onsetDays - 14, Math.round(logNormal(rng, 10 * PROTOCOL_DAYS_PER_MONTH, 0.5)));
-  const diagnosisDays = clampDays(onsetDays - delayDays, hints.numeric['since:diagnosisDate'], onsetDays);
+  // Diagnosis to screening: median 5 months, at least 2 weeks, and at least a month after onset.
+  const diagnosisDays = durationWithin(
+    rng,
+    {
+      medianDays: 5 * PROTOCOL_DAYS_PER_MONTH,
+      sdLog: 0.7,
+      bounds: { min: 14, max: Math.max(15, onsetDays - 30) },
+    },
+    hints.numeric['since:diagnosisDate'],
+  );
   const region = weightedChoice<DemoOnsetRegion>(rng, [
     ['bulbar', 0.3],
     ['upper-limb', 0.35],

@@ -6,7 +6,7 @@ import type { ScreeningMedication } from '../eligibility/screening-record.js';
 import { addDaysToIsoDate, daysBetweenIsoDates } from '../protocol/iso-date.js';
 import type { Rng } from '../random/rng.js';
 import type { DemoEligibilityHints, DemoMedicationMode } from './demo-eligibility-hints.js';
-import { chance, uniform } from './demo-random.js';
+import { chance, logNormal, uniform } from './demo-random.js';
 import type { DemoDisease } from './demo-types.js';
 
 export interface DemoPrescription {
@@ -118,13 +118,16 @@ const BACKGROUND: Readonly<Record<DemoDisease, readonly (readonly [string, numbe
   ],
 };
 
-/** Disease-modifying treatment at screening and its prevalence. ASSUMED (riluzole is very widely used). */
-const DISEASE_TREATMENT: Readonly<Record<DemoDisease, readonly (readonly [string, number])[]>> = {
+/**
+ * Disease-modifying treatment: prevalence and the median delay from diagnosis to its start (log-normal). ASSUMED
+ * (riluzole is very widely used and usually started soon after the diagnosis).
+ */
+const DISEASE_TREATMENT: Readonly<Record<DemoDisease, readonly (readonly [string, number, number])[]>> = {
   ALS: [
-    ['riluzole', 0.8],
-    ['edaravone', 0.2],
+    ['riluzole', 0.8, 30],
+    ['edaravone', 0.2, 120],
   ],
-  MS: [['rituximab', 0.3]],
+  MS: [['rituximab', 0.3, 365]],
 };
 
 interface MedicationDates {
@@ -177,11 +180,11 @@ export function drawScreeningMedications(
 ): ScreeningMedication[] {
   const { disease, hints, dates } = context;
   const list: ScreeningMedication[] = [];
-  for (const [name, prevalence] of DISEASE_TREATMENT[disease]) {
+  for (const [name, prevalence, medianDays] of DISEASE_TREATMENT[disease]) {
     if (!hints.forbiddenMedications.has(name) && chance(rng, prevalence)) {
-      const afterDiagnosis = addDaysToIsoDate(dates.diagnosisDate, Math.floor(uniform(rng, 7, 120)));
-      if (afterDiagnosis < dates.screeningDate) {
-        list.push(current(rng, name, { earliest: afterDiagnosis, latest: dates.screeningDate }));
+      const startDate = addDaysToIsoDate(dates.diagnosisDate, Math.round(logNormal(rng, medianDays, 0.6)));
+      if (startDate <= dates.screeningDate) {
+        list.push({ name, startDate });
       }
     }
   }
