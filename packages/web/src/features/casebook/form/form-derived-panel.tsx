@@ -37,6 +37,8 @@ export function FormDerivedPanel(props: {
   if (declared.length === 0) {
     return null;
   }
+  // A note explains an absent value; once every value it speaks of is there, it no longer applies.
+  const notes = derived.notes.filter((note) => note.derived.some((id) => derived.values[id] === undefined));
   return (
     <Paper p="sm" component="section" aria-labelledby="derived-scores" withBorder>
       <Title order={3} fz="h5" id="derived-scores" mb={4}>
@@ -67,9 +69,9 @@ export function FormDerivedPanel(props: {
           })}
         </Table.Tbody>
       </Table>
-      {derived.notes.length > 0 && (
+      {notes.length > 0 && (
         <Stack gap={2} mt={4}>
-          {derived.notes.map((note) => (
+          {notes.map((note) => (
             <Text key={note.message} size="xs" c="dimmed">
               {note.message}
             </Text>

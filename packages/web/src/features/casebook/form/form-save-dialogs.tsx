@@ -1,7 +1,7 @@
 import type { FormRecordView } from '@celltrial/contracts';
 import type { FormDefinition } from '@celltrial/core';
 import { Alert, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { definitionItems } from '../form-definitions.js';
 import { changedItemIds, displayValue } from './form-draft.js';
 
@@ -22,6 +22,12 @@ export interface FormReasonModalProps {
 export function FormReasonModal(props: FormReasonModalProps) {
   const { opened, version, changed, onClose, onSubmit, saving } = props;
   const [reason, setReason] = useState('');
+  // Each change gets its own reason: start empty whenever the dialog opens.
+  useEffect(() => {
+    if (opened) {
+      setReason('');
+    }
+  }, [opened]);
   const valid = reason.trim().length >= MIN_REASON;
   const submit = (event: FormEvent) => {
     event.preventDefault();

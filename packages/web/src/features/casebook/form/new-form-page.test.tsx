@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stubFetch } from '../../../testing/fetch-stub.js';
+import { errorBody, stubFetch } from '../../../testing/fetch-stub.js';
 import { renderWithApp } from '../../../testing/render-app.js';
 import {
   FORM_RECORD_ID,
@@ -127,6 +127,40 @@ describe('NewFormPage', () => {
     expect(table.querySelector('[data-derived="deltaFrs"]')?.textContent).toMatch(
       /^ΔFRS since symptom onset0 points\/month/,
     );
+  });
+
+  it('keeps what the user typed when someone else created the form meanwhile', async () => {
+    let created = false;
+    const theirs = formRecordBody({ version: 1, values: { gastrostomy: true } });
+    stubFetch({
+      'GET /api/auth/session': { status: 200, body: sessionAs('coordinator') },
+      [`GET ${PARTICIPANT_BASE}/casebook`]: () => ({
+        status: 200,
+        body: created
+          ? casebookWithRecord()
+          : casebookBody({
+              visits: [
+                visitView({ status: 'done', actualDate: '2026-03-10', visitId: VISIT_ID, rowVersion: 1 }),
+              ],
+            }),
+      }),
+      [`PUT ${PARTICIPANT_BASE}/visits/${VISIT_ID}/forms/alsfrs-r`]: () => {
+        created = true;
+        return {
+          status: 409,
+          body: errorBody('STALE_VERSION', 'the form changed since you loaded it; nothing was saved', {
+            currentVersion: 1,
+            current: theirs,
+          }),
+        };
+      },
+    });
+    renderAt(`${PAGE}/visits/${VISIT_ID}/forms/alsfrs-r/new`);
+    fireEvent.change(await screen.findByLabelText('1. Speech', {}, SLOW), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('table', { name: 'Their values and yours' }, SLOW)).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe(`${PAGE}/visits/${VISIT_ID}/forms/alsfrs-r/new`);
+    expect(screen.getByLabelText<HTMLSelectElement>('1. Speech').value).toBe('2');
   });
 
   it('goes to the saved record when the form was started meanwhile', async () => {

@@ -1,5 +1,6 @@
 import type { CasebookView } from '@celltrial/contracts';
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { LoadingBlock } from '../../../ui/loading-block.js';
 import { PageHeader } from '../../../ui/page-header.js';
@@ -39,6 +40,7 @@ export function NewFormPage() {
   const casebook = useCasebook(ref);
   const can = useStudyAccess(studyId);
   const navigate = useNavigate();
+  const [dirty, setDirty] = useState(false);
   const visit = casebook.data?.visits.find((v) => v.visitId !== null && v.visitId === visitId);
   const context = useFormContext(ref, visit?.actualDate ?? null);
   const definition = formDefinitionOf(formKey);
@@ -64,7 +66,9 @@ export function NewFormPage() {
   }
   const book = casebook.data;
   const existing = existingRecordId(book, visitId, formKey);
-  if (existing !== null) {
+  // Someone started this form already: open it — unless the user has typed here (a save then shows the other
+  // user's values next to theirs instead of dropping what they typed).
+  if (existing !== null && !dirty) {
     return <Navigate to={formUrl({ ...ref, formRecordId: existing })} replace />;
   }
   if (definition === undefined) {
@@ -108,6 +112,7 @@ export function NewFormPage() {
         record={null}
         context={context}
         readOnlyReason={readOnlyReason}
+        onDirtyChange={setDirty}
         onSaved={(saved) => void navigate(formUrl({ ...ref, formRecordId: saved.id }), { replace: true })}
       />
     </>
