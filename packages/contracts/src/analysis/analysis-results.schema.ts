@@ -203,10 +203,10 @@ export const SurvivalAnalysisSchema = z.object({
       terms: z.array(
         z.object({
           name: z.string(),
-          hr: z.number(),
-          hrLower95: z.number(),
-          hrUpper95: z.number(),
-          p: z.number(),
+          hr: Num,
+          hrLower95: Num,
+          hrUpper95: Num,
+          p: Num,
         }),
       ),
     })

@@ -40,6 +40,54 @@ function kmGroup(group: string, members: readonly WithSurvival[]): SurvivalAnaly
   };
 }
 
+/**
+ * Cox model of arm (treatment-coded against the reference). Not fitted when an arm has no event (the
+ * likelihood is monotone: the hazard ratio runs off to 0 or ∞); non-finite numbers are sent as null.
+ */
+function coxByArm(params: {
+  allocated: readonly WithSurvival[];
+  arms: readonly string[];
+  reference: string;
+  messages: AnalysisMessage[];
+}): SurvivalAnalysisView['cox'] {
+  const { allocated, arms, reference, messages } = params;
+  const noEvents = arms.filter((a) => !allocated.some((p) => p.arm === a && p.survival.event));
+  if (noEvents.length > 0) {
+    messages.push({
+      level: 'warning',
+      text: `Cox model not fitted: no event yet in arm(s) ${noEvents.join(', ')} — the hazard ratio is not estimable (monotone likelihood)`,
+    });
+    return null;
+  }
+  const others = arms.filter((a) => a !== reference);
+  const cox = coxRegression({
+    time: allocated.map((p) => p.survival.months),
+    event: allocated.map((p) => p.survival.event),
+    covariates: allocated.map((p) => others.map((a) => (p.arm === a ? 1 : 0))),
+    names: others.map((a) => `arm:${a}`),
+  });
+  if (cox.kind === 'invalid') {
+    messages.push(...problemMessages('Cox model', cox.problems));
+    return null;
+  }
+  if (!cox.fit.converged) {
+    messages.push({
+      level: 'warning',
+      text: 'Cox model: Newton–Raphson did not converge; estimates unreliable',
+    });
+  }
+  return {
+    reference,
+    terms: cox.fit.terms.map((t) => ({
+      name: t.name,
+      hr: num(t.hr),
+      hrLower95: num(t.hrLower95),
+      hrUpper95: num(t.hrUpper95),
+      p: num(t.p),
+    })),
+  };
+}
+
 /** KM by arm with log-rank and Cox (unblinded, ≥ 2 arms), or one pooled KM curve (blinded). */
 export function analyseSurvival(dataset: AnalysisDataset): SurvivalAnalysisView {
   const messages: AnalysisMessage[] = [];
@@ -103,16 +151,7 @@ export function analyseSurvival(dataset: AnalysisDataset): SurvivalAnalysisView 
   const lr = logRankTest({ time, event, group: allocated.map((p) => p.arm ?? '') });
   const ref = referenceArm(dataset);
   const reference = ref !== null && arms.includes(ref) ? ref : (arms[0] ?? '');
-  const others = arms.filter((a) => a !== reference);
-  const cox = coxRegression({
-    time,
-    event,
-    covariates: allocated.map((p) => others.map((a) => (p.arm === a ? 1 : 0))),
-    names: others.map((a) => `arm:${a}`),
-  });
-  if (cox.kind === 'invalid') {
-    messages.push(...problemMessages('Cox model', cox.problems));
-  }
+  const cox = coxByArm({ allocated, arms, reference, messages });
   return {
     groups,
     logRank: {
@@ -123,19 +162,7 @@ export function analyseSurvival(dataset: AnalysisDataset): SurvivalAnalysisView 
       df: lr.df,
       p: num(lr.p),
     },
-    cox:
-      cox.kind === 'ok'
-        ? {
-            reference,
-            terms: cox.fit.terms.map((t) => ({
-              name: t.name,
-              hr: t.hr,
-              hrLower95: t.hrLower95,
-              hrUpper95: t.hrUpper95,
-              p: t.p,
-            })),
-          }
-        : null,
+    cox,
     methodsText: SURVIVAL_METHODS_TEXT,
     messages,
   };
