@@ -11,6 +11,7 @@ export * from './services/study.service.js';
 export * from './services/audit.service.js';
 export * from './services/protocol.service.js';
 export * from './services/protocol-directory.js';
+export * from './services/reference-table.service.js';
 export * from './security/passwords.js';
 export * from './start-server.js';
 export * from './registry/ctgov/index.js';

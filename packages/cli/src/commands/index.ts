@@ -5,6 +5,7 @@ import { registerDbCommands } from './db/db.command.js';
 import { registerDesignCommands } from './design/design.command.js';
 import { registerEligibilityCommands } from './eligibility/eligibility.command.js';
 import { registerProtocolCommands } from './protocol/protocol.command.js';
+import { registerReferenceCommands } from './reference/reference.command.js';
 import { registerScoreCommands } from './score/score.command.js';
 import { registerServeCommand } from './serve/serve.command.js';
 import { registerUserCommands } from './user/user.command.js';
@@ -16,6 +17,7 @@ export const COMMAND_GROUPS: ReadonlyArray<(program: Command) => void> = [
   registerUserCommands,
   registerAuditCommands,
   registerProtocolCommands,
+  registerReferenceCommands,
   registerEligibilityCommands,
   registerScoreCommands,
   registerDesignCommands,

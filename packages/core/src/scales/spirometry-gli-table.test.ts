@@ -105,6 +105,12 @@ describe('parseGliLookupTable: GLI-2012 layout', () => {
     });
   });
 
+  it('refuses two columns with the same name (ignoring case and spaces)', () => {
+    expect(problemsOf(csv('gli-2012', `${HEADER_2012},M 0\n${ROW_2012},1`))).toEqual([
+      '1: M 0: unique-column',
+    ]);
+  });
+
   it('refuses a file without data rows', () => {
     expect(problemsOf(csv('gli-2012', HEADER_2012))).toEqual(['1: rows: non-empty']);
   });

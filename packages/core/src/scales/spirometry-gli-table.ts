@@ -206,10 +206,18 @@ function duplicateProblems(
 /** Parses and validates a GLI lookup table; every problem names its line and column. */
 export function parseGliLookupTable(input: GliTableSource): GliTableParse {
   const names = new Map<string, string>();
+  const repeated: GliTableProblem[] = [];
   for (const column of input.columns) {
-    if (!names.has(normalize(column))) {
+    const earlier = names.get(normalize(column));
+    if (earlier === undefined) {
       names.set(normalize(column), column);
+    } else {
+      const message = `'${column}' and '${earlier}' name the same column`;
+      repeated.push({ line: 1, column, rule: 'unique-column', message });
     }
+  }
+  if (repeated.length > 0) {
+    return { kind: 'invalid', problems: repeated };
   }
   const present = new Set(names.keys());
   const layout = layoutOf(input.edition, present);

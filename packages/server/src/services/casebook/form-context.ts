@@ -7,6 +7,7 @@ import {
   type Executor,
   type ParticipantRow,
 } from '@celltrial/db';
+import { latestGliTables } from '../reference-table.service.js';
 
 type Values = Record<string, unknown>;
 
@@ -43,7 +44,8 @@ async function datedForms(db: Executor, participantId: string, formKey: string):
 
 /**
  * What the form engine needs to know about the participant to derive scores: sex, age and height for
- * spirometry, symptom onset for ΔFRS, the site's laboratory reference ranges and the protocol's CTCAE version.
+ * spirometry, symptom onset for ΔFRS, the site's laboratory reference ranges, the protocol's CTCAE version and the
+ * latest loaded GLI lookup table of each edition (reference-table.service.ts).
  * Demographics come from the demographics form, else from the screening record; height from the latest vital
  * signs on or before the visit.
  */
@@ -76,6 +78,7 @@ export async function buildFormContext(
     ...(r.age_max === null ? {} : { ageMax: r.age_max }),
     ...(r.source === null ? {} : { source: r.source }),
   }));
+  const gliTables = await latestGliTables(db);
   const context: FormContext = {
     ...(sex === 'male' || sex === 'female' ? { sex } : {}),
     ...(birthDate === undefined ? {} : { birthDate }),
@@ -91,6 +94,7 @@ export async function buildFormContext(
     ...(visitDate === null ? {} : { assessmentDate: visitDate }),
     labRanges,
     ctcaeVersion: protocol.safety.ctcaeVersion,
+    ...(gliTables.length === 0 ? {} : { gliTables }),
   };
   return context;
 }
