@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AnalysisPage } from '../features/analysis/analysis-page.js';
 import { LoginPage } from '../features/auth/login-page.js';
 import { CasebookListPage } from '../features/casebook/casebook-list-page.js';
 import { CasebookPage } from '../features/casebook/casebook-page.js';
@@ -44,6 +45,7 @@ export function AppRoutes() {
             element={<NewFormPage />}
           />
           <Route path="studies/:studyId/queries" element={<QueriesPage />} />
+          <Route path="studies/:studyId/analysis" element={<AnalysisPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -18,7 +18,7 @@ export const STUDY_SECTIONS: readonly StudySection[] = [
   { key: 'queries', label: 'Queries', path: 'queries' },
   { key: 'safety', label: 'Safety' },
   { key: 'dosing', label: 'Dosing' },
-  { key: 'analysis', label: 'Analysis' },
+  { key: 'analysis', label: 'Analysis', path: 'analysis' },
   { key: 'exports', label: 'Exports' },
   { key: 'audit', label: 'Audit' },
 ];
