@@ -106,6 +106,7 @@ export async function signDltAssessment(
     id: string;
     version: number;
     userId: string;
+    signedAt: Date;
     evaluable: boolean | null;
     firstDoseDate: string | null;
     windowEnd: string | null;
@@ -116,7 +117,7 @@ export async function signDltAssessment(
     .updateTable('dlt_assessment')
     .set({
       signed_by: r.userId,
-      signed_at: new Date(),
+      signed_at: r.signedAt,
       signed_version: r.version,
       evaluable: r.evaluable,
       first_dose_date: r.firstDoseDate,

@@ -28,6 +28,8 @@ import { registerProtocolRoutes } from './routes/protocol.routes.js';
 import { registerStudyRoutes } from './routes/study.routes.js';
 import { registerSystemRoutes } from './routes/system.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
+import { registerSafetyRoutes } from './routes/safety.routes.js';
+import { registerDosingRoutes } from './routes/dosing.routes.js';
 
 export interface CreateAppOptions {
   readonly deps: AppDeps;
@@ -49,6 +51,8 @@ const ROUTE_GROUPS = [
   registerCasebookRoutes,
   registerDataQueryRoutes,
   registerLabRangeRoutes,
+  registerSafetyRoutes,
+  registerDosingRoutes,
   registerAnalysisRoutes,
 ];
 

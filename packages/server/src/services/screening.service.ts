@@ -229,7 +229,11 @@ export async function confirmEligibilityAndEnroll(
         recordRevision: assessment.record_revision,
       },
     });
-    const cohort = await assignEscalationCohort(tx.trx, { studyId: participant.study_id, protocol });
+    const cohort = await assignEscalationCohort(tx.trx, {
+      studyId: participant.study_id,
+      protocol,
+      today: now.toISOString().slice(0, 10),
+    });
     const n = await nextSiteSequence(tx.trx, {
       studyId: participant.study_id,
       prefix: `${site.code}-`,

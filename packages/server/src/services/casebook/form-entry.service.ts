@@ -18,6 +18,7 @@ import { AppError, notFound } from '../../errors/app-error.js';
 import type { AuditedTransaction } from '../audited-write.js';
 import { auditedWrite } from '../audited-write.js';
 import { loadParticipantInScope } from '../participant-access.js';
+import { proposeLabAdverseEvents } from '../safety/lab-ae-proposals.js';
 import type { Actor, ServiceDeps } from '../service-context.js';
 import { changedItems, protocolOfParticipant, refuseIfLocked } from './casebook-support.js';
 import { syncEditCheckQueries } from './edit-check-queries.js';
@@ -299,6 +300,8 @@ async function saveForm(
       fired: evaluation.warnings,
       values: state.values,
     });
+    // A 'labs' form proposes AEs for values graded at or above the protocol's threshold (issue #6).
+    await proposeLabAdverseEvents(tx, { participant, form: row });
     const view = await toFormRecordView(tx.trx, { row, participant });
     return { ...view, raisedQueries: queries.raised, closedQueries: queries.closed };
   });
