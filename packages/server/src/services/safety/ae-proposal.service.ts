@@ -159,7 +159,9 @@ export async function confirmAeProposal(
       userId: actor.userId,
       adverseEventId: ae.id,
     });
-    refuseDecided(decided);
+    if (decided === undefined) {
+      throw ruleViolated('proposal-open', 'the proposal was decided meanwhile');
+    }
     await tx.audit({
       action: 'ae-proposal.confirm',
       entityType: 'ae_proposal',
@@ -193,7 +195,9 @@ export async function dismissAeProposal(
       userId: actor.userId,
       adverseEventId: null,
     });
-    refuseDecided(decided);
+    if (decided === undefined) {
+      throw ruleViolated('proposal-open', 'the proposal was decided meanwhile');
+    }
     await tx.audit({
       action: 'ae-proposal.dismiss',
       entityType: 'ae_proposal',
