@@ -36,7 +36,13 @@ if (stale) {
 
 const child = spawn(
   process.execPath,
-  [join(root, 'packages/cli/bin/celltrial.js'), 'serve', ...process.argv.slice(2)],
+  [
+    join(root, 'packages/cli/bin/celltrial.js'),
+    'serve',
+    // A newcomer sees a living system: synthetic demo participants in every empty seed study (CELLTRIAL_DEMO=0: none).
+    ...(process.env.CELLTRIAL_DEMO === '0' ? [] : ['--demo', process.env.CELLTRIAL_DEMO ?? '6']),
+    ...process.argv.slice(2),
+  ],
   {
     stdio: 'inherit',
   },

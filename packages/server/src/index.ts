@@ -15,3 +15,4 @@ export * from './services/reference-table.service.js';
 export * from './security/passwords.js';
 export * from './start-server.js';
 export * from './registry/ctgov/index.js';
+export * from './services/demo/demo.service.js';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAnalyzeCommands } from './analyze/analyze.command.js';
 import { registerAuditCommands } from './audit/audit.command.js';
 import { registerDbCommands } from './db/db.command.js';
+import { registerDemoCommands } from './demo/demo.command.js';
 import { registerDesignCommands } from './design/design.command.js';
 import { registerEligibilityCommands } from './eligibility/eligibility.command.js';
 import { registerProtocolCommands } from './protocol/protocol.command.js';
@@ -22,4 +23,5 @@ export const COMMAND_GROUPS: ReadonlyArray<(program: Command) => void> = [
   registerScoreCommands,
   registerDesignCommands,
   registerAnalyzeCommands,
+  registerDemoCommands,
 ];

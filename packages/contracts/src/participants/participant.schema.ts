@@ -42,6 +42,8 @@ export const ParticipantSchema = z
     eligibility: EligibilitySummarySchema.nullable(),
     allocation: BlindedAllocationSchema.extend({ arm: AllocationArmSchema.optional() }).nullable(),
     emergencyUnblinded: z.boolean(),
+    /** Generated demo data (celltrial demo generate), never real clinical data. */
+    synthetic: z.boolean(),
   })
   .meta({ id: 'Participant' });
 export type ParticipantView = z.infer<typeof ParticipantSchema>;

@@ -50,7 +50,13 @@ export async function nextSiteSequence(
 
 export async function insertParticipant(
   db: Executor,
-  p: { studyId: string; siteId: string; screeningNumber: string; protocolVersion: number },
+  p: {
+    studyId: string;
+    siteId: string;
+    screeningNumber: string;
+    protocolVersion: number;
+    synthetic?: boolean;
+  },
 ): Promise<ParticipantRow> {
   return db
     .insertInto('participant')
@@ -59,6 +65,7 @@ export async function insertParticipant(
       site_id: p.siteId,
       screening_number: p.screeningNumber,
       protocol_version: p.protocolVersion,
+      synthetic: p.synthetic === true,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -119,6 +119,7 @@ export async function toParticipantViews(
               ...(mayUnblind ? { arm: { id: allocation.arm_id, name: armName(allocation.arm_id) } } : {}),
             },
       emergencyUnblinded: unblinders !== undefined,
+      synthetic: row.synthetic,
     };
   });
 }

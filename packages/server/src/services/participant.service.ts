@@ -29,7 +29,7 @@ const pad = (n: number): string => String(n).padStart(3, '0');
 export async function registerCandidate(
   deps: ServiceDeps,
   actor: Actor,
-  params: { studyId: string; siteId: string },
+  params: { studyId: string; siteId: string; synthetic?: boolean },
 ): Promise<ParticipantView> {
   const site = await findSiteById(deps.db, params.siteId);
   if (site?.study_id !== params.studyId) {
@@ -53,6 +53,7 @@ export async function registerCandidate(
       siteId: site.id,
       screeningNumber: `${prefix}${pad(n)}`,
       protocolVersion: version.version,
+      synthetic: params.synthetic === true,
     });
     await tx.audit({
       action: 'participant.register',

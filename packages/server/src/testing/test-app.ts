@@ -29,9 +29,9 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { clock?: MutableClock } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const clock = mutableClock();
+  const clock = options.clock ?? mutableClock();
   const deps: AppDeps = {
     db: database.db,
     clock,

@@ -14,6 +14,14 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** `--demo` absent: none; `--demo`: 6 candidates per study; `--demo N`: N. */
+function demoCandidates(option: string | boolean | undefined): number {
+  if (option === undefined) {
+    return 0;
+  }
+  return option === true ? 6 : Number(option);
+}
+
 /** `celltrial serve`: the API and the web app on one port. */
 export function registerServeCommand(program: Command): void {
   withDataDirOption(
@@ -21,11 +29,21 @@ export function registerServeCommand(program: Command): void {
       .command('serve')
       .description('Run the celltrial server (API at /api, web app at /) on PGlite or DATABASE_URL')
       .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
-      .option('--host <host>', 'interface to bind (default: $HOST or 0.0.0.0)'),
-  ).action(async (opts: { port?: string; host?: string; dataDir?: string }) => {
+      .option('--host <host>', 'interface to bind (default: $HOST or 0.0.0.0)')
+      .option(
+        '--demo [candidates]',
+        'load synthetic demo data (this many candidates per study, default 6) into every study without participants',
+      ),
+  ).action(async (opts: { port?: string; host?: string; dataDir?: string; demo?: string | boolean }) => {
     const started = Date.now();
-    const { describeDirectoryLoad, startServer } = await import('@celltrial/server');
+    const { describeDirectoryLoad, loadDemoIntoEmptyStudies, startServer, systemClock } =
+      await import('@celltrial/server');
     const database = resolveDatabaseConfig(opts);
+    const demoCount = demoCandidates(opts.demo);
+    if (!Number.isInteger(demoCount) || demoCount < 0 || demoCount > 200) {
+      throw new CliError(`--demo: a number of candidates from 0 to 200, got ${String(opts.demo)}`);
+    }
+    const demoLines: string[] = [];
     const server = await startServer({
       database,
       port: parsePort(opts.port ?? process.env['PORT'] ?? '3000'),
@@ -34,6 +52,24 @@ export function registerServeCommand(program: Command): void {
       webDist: WEB_DIST,
       protocolsDir: process.env['CELLTRIAL_PROTOCOLS_DIR'] ?? PROTOCOLS,
       logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+      onDatabaseReady:
+        demoCount === 0
+          ? undefined
+          : async (opened) => {
+              process.stderr.write('loading synthetic demo data into empty studies…\n');
+              await loadDemoIntoEmptyStudies(
+                { db: opened.db, clock: systemClock },
+                {
+                  participants: demoCount,
+                  seed: 'celltrial-demo',
+                  onStudy: (s) => {
+                    const line = `  ${s.studyCode}: ${s.enrolled} enrolled, ${s.screenFailures} screen failures, ${s.visits} visits, ${s.forms} forms (synthetic)`;
+                    demoLines.push(line);
+                    process.stderr.write(`${line}\n`);
+                  },
+                },
+              );
+            },
     });
     const lines = [
       `celltrial is running at ${server.url}  (${describeDatabase(database)}, ready in ${Date.now() - started} ms)`,
@@ -44,6 +80,9 @@ export function registerServeCommand(program: Command): void {
     }
     if (server.protocols.length > 0) {
       lines.push('protocols:', ...describeDirectoryLoad(server.protocols));
+    }
+    if (demoLines.length > 0) {
+      lines.push('demo data (synthetic, marked as such everywhere):', ...demoLines);
     }
     if (server.firstAdmin !== null) {
       const password = server.firstAdmin.generatedPassword ?? '(from CELLTRIAL_ADMIN_PASSWORD)';

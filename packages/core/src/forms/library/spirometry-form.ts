@@ -1,4 +1,5 @@
 import { SPIROMETRY_LIMITS } from '../../scales/spirometry.js';
+import { SPIROMETRY_GLI_DERIVED_ITEMS } from '../derive-spirometry.js';
 import type { FormDefinition, FormItem } from '../form-types.js';
 import { choices, compareCheck, item, section } from './form-builders.js';
 
@@ -66,5 +67,7 @@ export const SPIROMETRY_FORM: FormDefinition = {
     { id: 'svcLlnL', label: 'SVC lower limit of normal (FVC equation)', unit: 'L' },
     { id: 'fev1FvcPercent', label: 'FEV1/FVC', unit: '%' },
     { id: 'equation', label: 'Reference equation' },
+    // Present only when a GLI lookup table has been loaded (celltrial reference load gli).
+    ...SPIROMETRY_GLI_DERIVED_ITEMS,
   ],
 };

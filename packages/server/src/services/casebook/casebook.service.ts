@@ -32,7 +32,8 @@ function summaryOf(row: FormRecordRow): string | null {
   for (const [key, label] of SUMMARY_KEYS) {
     const value = derived[key]?.value;
     if (typeof value === 'number') {
-      return `${label} ${value}`;
+      // Display only: the stored value is never rounded.
+      return `${label} ${Number.isInteger(value) ? value : value.toFixed(1)}`;
     }
   }
   return null;

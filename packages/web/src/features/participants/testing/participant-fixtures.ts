@@ -41,6 +41,7 @@ export function participantView(overrides: Partial<ParticipantView> = {}): Parti
     eligibility: null,
     allocation: null,
     emergencyUnblinded: false,
+    synthetic: false,
     ...overrides,
   };
 }
