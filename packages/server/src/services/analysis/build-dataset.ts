@@ -39,6 +39,19 @@ function valuesOf(forms: readonly AnalysisFormRow[]): DatedValue[] {
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
+function groupByParticipant<T extends { participantId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.participantId);
+    if (list === undefined) {
+      out.set(item.participantId, [item]);
+    } else {
+      list.push(item);
+    }
+  }
+  return out;
+}
+
 function originKind(
   splitDate: string | undefined,
   firstDate: string | undefined,
@@ -81,12 +94,14 @@ export function buildAnalysisDataset(input: BuildDatasetInput): AnalysisDataset 
   const observations: AnalysisObservation[] = [];
   const participants: AnalysisParticipant[] = [];
   const noSplit: string[] = [];
+  const formsBy = groupByParticipant(rows.forms);
+  const visitsBy = groupByParticipant(rows.visits);
   for (const p of rows.participants.filter((r) => r.subjectNumber !== null)) {
     const subject = subjectOf(p);
     const arm = input.blinded ? null : (rows.allocations.get(p.id) ?? null);
-    const forms = rows.forms.filter((f) => f.participantId === p.id);
+    const forms = formsBy.get(p.id) ?? [];
     const values = valuesOf(forms);
-    const visitDates = rows.visits.filter((v) => v.participantId === p.id);
+    const visitDates = visitsBy.get(p.id) ?? [];
     const splitDate =
       splitVisit === null ? undefined : visitDates.filter((v) => v.visitKey === splitVisit).at(0)?.date;
     const firstDate = values[0]?.date;
@@ -130,7 +145,7 @@ export function buildAnalysisDataset(input: BuildDatasetInput): AnalysisDataset 
   }
   const status = statusOf(
     input,
-    rows.visits.filter((v) => rows.participants.some((p) => p.id === v.participantId)).map((v) => v.date),
+    rows.visits.map((v) => v.date),
   );
   if (status.source === 'current') {
     messages.unshift({

@@ -91,9 +91,11 @@ export function analyseChange(params: {
           },
         ];
   });
-  const onlyBaseline = [...baseline.keys()].filter(
-    (s) => !params.observations.some((o) => o.subject === s && o !== baseline.get(s)),
-  );
+  const counts = new Map<string, number>();
+  for (const o of params.observations) {
+    counts.set(o.subject, (counts.get(o.subject) ?? 0) + 1);
+  }
+  const onlyBaseline = [...counts].filter(([, n]) => n === 1).map(([s]) => s);
   if (onlyBaseline.length > 0) {
     messages.push({
       level: 'warning',

@@ -197,14 +197,18 @@ export function analyseCafs(params: { dataset: AnalysisDataset; horizon: number 
   const messages: AnalysisMessage[] = [];
   const participants: CafsParticipant[] = [];
   const left: string[] = [];
+  const alsfrsBySubject = new Map<string, AnalysisDataset['observations']>();
+  for (const o of dataset.observations) {
+    if (o.measure === 'alsfrs-r') {
+      alsfrsBySubject.set(o.subject, [...(alsfrsBySubject.get(o.subject) ?? []), o]);
+    }
+  }
   for (const p of dataset.participants) {
     if (p.survival === null || p.arm === null) {
       left.push(p.subject);
       continue;
     }
-    const values = dataset.observations.filter(
-      (o) => o.subject === p.subject && o.measure === 'alsfrs-r' && o.months <= horizon,
-    );
+    const values = (alsfrsBySubject.get(p.subject) ?? []).filter((o) => o.months <= horizon);
     const first = values[0];
     const last = values.at(-1);
     const change =

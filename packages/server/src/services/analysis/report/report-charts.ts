@@ -164,5 +164,6 @@ export function kmSvg(analysis: AnalysisResponse): string | null {
     series,
     bands,
     yDomain: [0, 1],
+    legendAt: 'bottom-left',
   });
 }

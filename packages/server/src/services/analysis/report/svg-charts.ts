@@ -37,6 +37,8 @@ export interface LineChartSpec {
   readonly bands?: readonly Band[];
   readonly marker?: { readonly x: number; readonly label: string };
   readonly yDomain?: readonly [number, number];
+  /** Where the legend goes (KM curves start at the top right: put it bottom left). */
+  readonly legendAt?: 'top-right' | 'bottom-left';
   readonly width?: number;
   readonly height?: number;
 }
@@ -126,12 +128,32 @@ function axes(spec: {
   return parts.join('');
 }
 
-function legend(series: readonly Series[], width: number): string {
+/** The corner points of a step curve (each value held until the next x), so a band can be closed backwards. */
+function stepVertices(
+  points: readonly (readonly [number, number])[],
+  step: boolean,
+): (readonly [number, number])[] {
+  if (!step) {
+    return [...points];
+  }
+  return points.flatMap((p, i) => {
+    const next = points[i + 1];
+    return next === undefined ? [p] : [p, [next[0], p[1]] as const];
+  });
+}
+
+function legend(
+  series: readonly Series[],
+  box: { width: number; height: number; at: 'top-right' | 'bottom-left' },
+): string {
   const shown = series.filter((s) => s.inLegend !== false);
   return shown
     .map((s, i) => {
-      const x = width - MARGIN.right - 170;
-      const y = MARGIN.top + 4 + i * 14;
+      const x = box.at === 'top-right' ? box.width - MARGIN.right - 170 : MARGIN.left + 10;
+      const y =
+        box.at === 'top-right'
+          ? MARGIN.top + 4 + i * 14
+          : box.height - MARGIN.bottom - 10 - (shown.length - 1 - i) * 14;
       return `<rect x="${x}" y="${y - 8}" width="10" height="10" fill="${s.color}"/><text x="${x + 14}" y="${y + 1}">${escapeXml(s.label)}</text>`;
     })
     .join('');
@@ -156,9 +178,15 @@ export function lineChart(spec: LineChartSpec): string {
   const sy = (y: number): number =>
     height - MARGIN.bottom - ((y - y0) / (y1 - y0)) * (height - MARGIN.top - MARGIN.bottom);
   const bands = (spec.bands ?? []).map((b) => {
-    const upper = b.points.map((p) => [p[0], p[2]] as const);
-    const lower = [...b.points].reverse().map((p) => [p[0], p[1]] as const);
-    const d = `${pathOf(upper, b.step ?? false, { sx, sy })}L${pathOf(lower, b.step ?? false, { sx, sy }).slice(1)}Z`;
+    const upper = stepVertices(
+      b.points.map((p) => [p[0], p[2]] as const),
+      b.step ?? false,
+    );
+    const lower = stepVertices(
+      b.points.map((p) => [p[0], p[1]] as const),
+      b.step ?? false,
+    ).reverse();
+    const d = `${pathOf(upper, false, { sx, sy })}L${pathOf(lower, false, { sx, sy }).slice(1)}Z`;
     return `<path d="${d}" fill="${b.color}" fill-opacity="0.15" stroke="none"/>`;
   });
   const lines = spec.series.map((s) => {
@@ -195,7 +223,7 @@ export function lineChart(spec: LineChartSpec): string {
       ...bands,
       ...lines,
       marker,
-      legend(spec.series, width),
+      legend(spec.series, { width, height, at: spec.legendAt ?? 'top-right' }),
     ].join(''),
   });
 }
