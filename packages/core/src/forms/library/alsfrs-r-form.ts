@@ -60,6 +60,16 @@ export const ALSFRS_R_FORM: FormDefinition = {
       items: ['q5b', 'q5a'],
       assert: { atMostOneOf: ['q5a', 'q5b'] },
     },
+    {
+      // Soft check: possible (a prophylactic gastrostomy), but worth confirming against the source.
+      id: 'gastrostomy-normal-swallowing',
+      severity: 'warning',
+      message:
+        'A gastrostomy is recorded but swallowing (item 3) is scored 4, normal eating habits: please confirm against the source',
+      items: ['q3', 'gastrostomy'],
+      when: { item: 'gastrostomy', equals: true },
+      assert: { compare: ['q3', '<', 4] },
+    },
   ],
   derivedItems: [
     { id: 'total', label: 'ALSFRS-R total (0–48)' },
