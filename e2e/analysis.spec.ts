@@ -110,7 +110,7 @@ test('the analysis page shows the data status, plots and the run-in vs treatment
   ]) {
     await expect(page.getByRole('figure', { name }).locator('svg').first()).toBeVisible();
   }
-  const table = page.getByRole('table', { name: /progression rate .*: summary/i });
+  const table = page.getByRole('table', { name: /progression rate .*ALSFRSr: summary/i });
   await expect(table).toContainText('3');
   await expect(page.getByText(/regression to the mean/i).first()).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'analysis.png'), fullPage: true });

@@ -49,7 +49,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build -w @celltrial/web && node packages/cli/bin/celltrial.js serve --port ${PORT}`,
+    command: `npm run build -w @celltrial/web && node packages/cli/bin/celltrial.js serve --demo 4 --port ${PORT}`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: {
