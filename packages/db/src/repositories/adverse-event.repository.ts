@@ -1,5 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { AdverseEventRevisionTable, AdverseEventTable, SaeReportTable } from '../safety-database-types.js';
+import type {
+  AdverseEventRevisionTable,
+  AdverseEventTable,
+  SaeReportTable,
+} from '../safety-database-types.js';
 import type { Executor } from '../executor.js';
 
 export type AdverseEventRow = Selectable<AdverseEventTable>;
