@@ -1,11 +1,12 @@
-import { AnalysisResponseSchema, ErrorBodySchema, StudyParamsSchema } from '@celltrial/contracts';
+import { AnalysisResponseSchema, StudyParamsSchema } from '@celltrial/contracts';
 import { getAnalysisDataset, getStudyAnalysis } from '../../services/analysis/analysis.service.js';
 import { datasetCsv, datasetFileName } from '../../services/analysis/dataset-csv.js';
 import { getStudyReportHtml, getStudyReportPdf } from '../../services/analysis/report/report.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { READ_ERRORS } from '../error-responses.js';
 import { requires } from '../route-access.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const errors = READ_ERRORS;
 
 /** Analysis of a study's data: endpoint results, the dataset as CSV, and the study report (HTML, PDF). */
 export function registerAnalysisRoutes(app: ApiApp, deps: AppDeps): void {
@@ -59,25 +60,16 @@ export function registerAnalysisRoutes(app: ApiApp, deps: AppDeps): void {
     config: access,
     schema: {
       tags: ['analysis'],
-      summary: 'The study report printed to PDF by headless Chromium (503 when Chromium is missing)',
+      summary:
+        'The study report printed to PDF by headless Chromium (503 PDF_RENDERER_UNAVAILABLE without it)',
       params: StudyParamsSchema,
     },
     handler: async (request, reply) => {
-      const { outcome, fileStem } = await getStudyReportPdf(deps, request.actor, request.params);
-      if (outcome.kind === 'unavailable') {
-        // The catalog has no renderer code yet (see docs/analysis.md): 503 with INTERNAL_ERROR and the reason.
-        return reply.status(503).send({
-          error: {
-            code: 'INTERNAL_ERROR',
-            message: `PDF reports need Chromium at ${outcome.executablePath} (${outcome.reason}). Install it (apt-get install chromium) or set CELLTRIAL_CHROMIUM; the HTML report works without it.`,
-            details: { reason: 'pdf-renderer-unavailable', executablePath: outcome.executablePath },
-          },
-        });
-      }
+      const { pdf, fileStem } = await getStudyReportPdf(deps, request.actor, request.params);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileStem}.pdf"`)
-        .send(outcome.pdf);
+        .send(pdf);
     },
   });
 }

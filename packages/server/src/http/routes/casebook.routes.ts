@@ -1,6 +1,5 @@
 import {
   CasebookResponseSchema,
-  ErrorBodySchema,
   FormHistoryResponseSchema,
   FormRecordParamsSchema,
   FormRecordSchema,
@@ -28,18 +27,11 @@ import {
 import { getFormHistory, getFormRecord } from '../../services/casebook/form-read.service.js';
 import { addUnscheduledVisit, recordVisit } from '../../services/casebook/visit.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { WRITE_ERRORS } from '../error-responses.js';
 import { requires } from '../route-access.js';
 import { sessionOf } from './auth.routes.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-  423: ErrorBodySchema,
-};
+const errors = WRITE_ERRORS;
 const base = '/api/studies/:studyId/participants/:participantId';
 
 export function registerCasebookRoutes(app: ApiApp, deps: AppDeps): void {

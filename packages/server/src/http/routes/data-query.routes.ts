@@ -1,7 +1,6 @@
 import {
   DataLockSchema,
   DataQuerySchema,
-  ErrorBodySchema,
   FormRecordParamsSchema,
   LockListResponseSchema,
   LockParamsSchema,
@@ -17,16 +16,10 @@ import {
 import { actOnQuery, listQueries, raiseQuery } from '../../services/casebook/data-query.service.js';
 import { listLocks, lockData, unlockData } from '../../services/casebook/data-review.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { WRITE_ERRORS } from '../error-responses.js';
 import { requires } from '../route-access.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = WRITE_ERRORS;
 
 export function registerDataQueryRoutes(app: ApiApp, deps: AppDeps): void {
   app.get('/api/studies/:studyId/queries', {

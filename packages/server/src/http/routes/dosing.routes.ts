@@ -7,7 +7,6 @@ import {
   DosePreparationRequestSchema,
   DoseRecordListResponseSchema,
   DoseRecordSchema,
-  ErrorBodySchema,
   EscalationBoardResponseSchema,
   ParticipantParamsSchema,
   SaveDltAssessmentRequestSchema,
@@ -28,17 +27,11 @@ import {
   requireDecider,
 } from '../../services/safety/escalation.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { WRITE_ERRORS } from '../error-responses.js';
 import { requires } from '../route-access.js';
 import { sessionOf } from './auth.routes.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = WRITE_ERRORS;
 const base = '/api/studies/:studyId/participants/:participantId';
 
 /** Dose plans, prepared and administered doses, DLT assessments and the escalation board (docs/safety.md). */

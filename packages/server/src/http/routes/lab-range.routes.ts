@@ -1,14 +1,14 @@
 import {
-  ErrorBodySchema,
   SiteLabRangesRequestSchema,
   SiteLabRangesResponseSchema,
   SiteParamsSchema,
 } from '@celltrial/contracts';
 import { getSiteLabRanges, setSiteLabRanges } from '../../services/casebook/lab-range.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { READ_ERRORS } from '../error-responses.js';
 import { requires } from '../route-access.js';
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const errors = READ_ERRORS;
 const path = '/api/studies/:studyId/sites/:siteId/lab-ranges';
 
 export function registerLabRangeRoutes(app: ApiApp, deps: AppDeps): void {

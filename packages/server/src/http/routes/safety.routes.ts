@@ -15,7 +15,6 @@ import {
   CtcaeTermListResponseSchema,
   CtcaeTermQuerySchema,
   DismissAeProposalRequestSchema,
-  ErrorBodySchema,
   ParticipantParamsSchema,
   RecordSaeReportRequestSchema,
   SaeListQuerySchema,
@@ -39,16 +38,10 @@ import { aeTableCsv, getAeTable } from '../../services/safety/ae-table.service.j
 import { getSaeReportHtml, getSaeReportPdf } from '../../services/safety/sae-report.service.js';
 import { listStudySaes, recordSaeReport } from '../../services/safety/sae.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
+import { WRITE_ERRORS } from '../error-responses.js';
 import { AUTHENTICATED, requires } from '../route-access.js';
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = WRITE_ERRORS;
 const base = '/api/studies/:studyId/participants/:participantId';
 
 /** Adverse events, lab AE proposals, SAE clocks, reports and lists, AE tables, CTCAE term search (docs/safety.md). */

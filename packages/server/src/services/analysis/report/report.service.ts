@@ -2,7 +2,7 @@ import { getCurrentProtocol } from '../../protocol.service.js';
 import type { Actor } from '../../service-context.js';
 import { getStudyAnalysis, type AnalysisServiceDeps } from '../analysis.service.js';
 import { renderReportHtml } from './report-html.js';
-import { renderPdf, type PdfOutcome } from './report-pdf.js';
+import { htmlToPdf } from '../../pdf/html-to-pdf.js';
 
 /** The study report as self-contained HTML (same blinding as the analysis: arms only for unblinded callers). */
 export async function getStudyReportHtml(
@@ -24,7 +24,7 @@ export async function getStudyReportPdf(
   deps: AnalysisServiceDeps,
   actor: Actor,
   params: { studyId: string },
-): Promise<{ outcome: PdfOutcome; fileStem: string }> {
+): Promise<{ pdf: Buffer; fileStem: string }> {
   const { html, fileStem } = await getStudyReportHtml(deps, actor, params);
-  return { outcome: await renderPdf(html), fileStem };
+  return { pdf: await htmlToPdf(html), fileStem };
 }

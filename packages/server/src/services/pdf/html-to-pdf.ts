@@ -1,22 +1,25 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { AppError } from '../../errors/app-error.js';
 
 /** Where Chromium is expected: CELLTRIAL_CHROMIUM, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
   return process.env['CELLTRIAL_CHROMIUM'] ?? '/usr/bin/chromium';
 }
 
-export type PdfOutcome =
-  { kind: 'ok'; pdf: Buffer } | { kind: 'unavailable'; executablePath: string; reason: string };
+function unavailable(executablePath: string, reason: string): AppError {
+  return new AppError(
+    'PDF_RENDERER_UNAVAILABLE',
+    `the PDF needs Chromium at ${executablePath} (${reason}); install it (apt-get install chromium) or set CELLTRIAL_CHROMIUM — the HTML report works without it`,
+    { executablePath, reason },
+  );
+}
 
-/**
- * Prints the self-contained report HTML to PDF (A4) with headless Chromium. `unavailable` when the browser is
- * missing or cannot start, so the route can answer 503 with a clear message.
- */
-export async function renderPdf(html: string): Promise<PdfOutcome> {
+/** Prints HTML to an A4 PDF with headless Chromium; 503 PDF_RENDERER_UNAVAILABLE when it is missing or fails to start. */
+export async function htmlToPdf(html: string): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
-    return { kind: 'unavailable', executablePath, reason: 'not installed' };
+    throw unavailable(executablePath, 'not installed');
   }
   let browser;
   try {
@@ -25,23 +28,18 @@ export async function renderPdf(html: string): Promise<PdfOutcome> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
     });
   } catch (error) {
-    return {
-      kind: 'unavailable',
-      executablePath,
-      reason: `cannot start: ${(error as Error).message.split('\n')[0] ?? ''}`,
-    };
+    throw unavailable(executablePath, `cannot start: ${(error as Error).message.split('\n')[0] ?? ''}`);
   }
   try {
     const page = await browser.newPage();
-    // The report loads nothing from outside: block any request so a PDF never depends on the network.
+    // The report is self-contained: refuse every request so the PDF never depends on the network.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({
+    return await page.pdf({
       format: 'A4',
       printBackground: true,
       margin: { top: '12mm', bottom: '12mm', left: '10mm', right: '10mm' },
     });
-    return { kind: 'ok', pdf };
   } finally {
     await browser.close();
   }
