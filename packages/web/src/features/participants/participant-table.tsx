@@ -3,6 +3,7 @@ import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { ParticipantStatusBadge, VerdictBadge } from './participant-badges.js';
 import { isoDay, participantUrl } from './participant-urls.js';
+import { SyntheticBadge } from '../casebook/casebook-badges.js';
 
 export interface ParticipantTableProps {
   studyId: string;
@@ -78,6 +79,7 @@ export function ParticipantTable({ studyId, participants, label }: ParticipantTa
                       Unblinded
                     </Badge>
                   )}
+                  {participant.synthetic && <SyntheticBadge />}
                 </Group>
               </Table.Td>
               <Table.Td>
