@@ -141,3 +141,14 @@ export const ItemRevisionSchema = z.object({
   changedAt: IsoDateTimeSchema,
 });
 export const FormHistoryResponseSchema = z.object({ revisions: z.array(ItemRevisionSchema) });
+
+export const FormContextQuerySchema = z.strictObject({ visitId: UuidSchema.optional() });
+
+/**
+ * What the server's form engine knows about the participant at a visit (sex, age, height, ethnicity, symptom onset,
+ * the site's laboratory ranges, the CTCAE version), so the browser's live scores match the saved ones. GLI lookup
+ * tables are not sent (large); GLI values appear after the save.
+ */
+export const FormContextResponseSchema = z
+  .object({ visitId: UuidSchema.nullable(), context: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'FormContext' });

@@ -85,6 +85,13 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
     expect(scr).toMatchObject({ status: 'done', actualDate: '2026-01-05', visitId });
   });
 
+  it("gives the browser the server's form context for the visit (no GLI tables)", async () => {
+    const res = await as('coord', 'GET', pp(`/form-context?visitId=${visitId}`));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ visitId, context: { assessmentDate: '2026-01-05', ctcaeVersion: 'v4.0' } });
+    expect(res.body['context']).not.toHaveProperty('gliTables');
+  });
+
   it('refuses a visit date in the future and a missed visit without a reason', async () => {
     expect(
       (

@@ -1,5 +1,7 @@
 import {
   CasebookResponseSchema,
+  FormContextQuerySchema,
+  FormContextResponseSchema,
   FormHistoryResponseSchema,
   FormRecordParamsSchema,
   FormRecordSchema,
@@ -24,7 +26,7 @@ import {
   saveVisitForm,
   updateFormRecordValues,
 } from '../../services/casebook/form-entry.service.js';
-import { getFormHistory, getFormRecord } from '../../services/casebook/form-read.service.js';
+import { getFormContext, getFormHistory, getFormRecord } from '../../services/casebook/form-read.service.js';
 import { addUnscheduledVisit, recordVisit } from '../../services/casebook/visit.service.js';
 import type { ApiApp, AppDeps } from '../app-types.js';
 import { WRITE_ERRORS } from '../error-responses.js';
@@ -45,6 +47,19 @@ export function registerCasebookRoutes(app: ApiApp, deps: AppDeps): void {
       response: { 200: CasebookResponseSchema, ...errors },
     },
     handler: async (request) => getCasebook(deps, request.actor, request.params),
+  });
+
+  app.get(`${base}/form-context`, {
+    config: { access: requires('subject:read') },
+    schema: {
+      tags: ['forms'],
+      summary:
+        "What the form engine knows of the participant at a visit (for live scores that match the server's)",
+      params: ParticipantParamsSchema,
+      querystring: FormContextQuerySchema,
+      response: { 200: FormContextResponseSchema, ...errors },
+    },
+    handler: async (request) => getFormContext(deps, request.actor, { ...request.params, ...request.query }),
   });
 
   app.put(`${base}/visits/:visitKey`, {

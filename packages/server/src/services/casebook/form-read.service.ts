@@ -1,8 +1,10 @@
 import type { FormRecordView } from '@celltrial/contracts';
-import { findFormRecord, listItemRevisions, userDisplayNames } from '@celltrial/db';
+import { findFormRecord, findVisit, listItemRevisions, userDisplayNames } from '@celltrial/db';
 import { notFound } from '../../errors/app-error.js';
 import { loadParticipantInScope } from '../participant-access.js';
 import type { Actor, ServiceDeps } from '../service-context.js';
+import { protocolOfParticipant } from './casebook-support.js';
+import { buildFormContext } from './form-context.js';
 import { toFormRecordView } from './form-view.js';
 
 interface FormParams {
@@ -49,4 +51,31 @@ export async function getFormHistory(deps: ServiceDeps, actor: Actor, params: Fo
       changedAt: r.changed_at.toISOString(),
     })),
   };
+}
+
+/** The form engine's context for the participant at a visit (or without one, for logs), minus GLI tables. */
+export async function getFormContext(
+  deps: ServiceDeps,
+  actor: Actor,
+  params: { studyId: string; participantId: string; visitId?: string | undefined },
+) {
+  const { participant } = await loadParticipantInScope(deps, actor, {
+    ...params,
+    permission: 'subject:read',
+  });
+  let visitDate: string | null = null;
+  if (params.visitId !== undefined) {
+    const visit = await findVisit(deps.db, params.visitId);
+    if (visit?.participant_id !== participant.id) {
+      throw notFound('visit');
+    }
+    visitDate = visit.actual_date;
+  }
+  const protocol = await protocolOfParticipant(deps.db, participant);
+  const { gliTables: _tables, ...context } = await buildFormContext(deps.db, {
+    participant,
+    protocol,
+    visitDate,
+  });
+  return { visitId: params.visitId ?? null, context: context as Record<string, unknown> };
 }

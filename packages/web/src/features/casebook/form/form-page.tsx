@@ -67,7 +67,7 @@ function FormRecordBody(props: {
   const [selected, setSelected] = useState<string[]>([]);
   const [historyItem, setHistoryItem] = useState<FormItem | null>(null);
   const visit = casebook.visits.find((v) => v.visitId !== null && v.visitId === record.visitId);
-  const context = useFormContext(ref, visit?.actualDate ?? null);
+  const context = useFormContext(ref, visit);
   const locked = isLocked(record, casebook);
   const items = definitionItems(definition);
   const queryItem = items.find((item) => item.id === search.get('item')) ?? null;

@@ -42,7 +42,7 @@ export function NewFormPage() {
   const navigate = useNavigate();
   const [dirty, setDirty] = useState(false);
   const visit = casebook.data?.visits.find((v) => v.visitId !== null && v.visitId === visitId);
-  const context = useFormContext(ref, visit?.actualDate ?? null);
+  const context = useFormContext(ref, visit);
   const definition = formDefinitionOf(formKey);
   const back = (
     <Anchor component={Link} to={casebookUrl(studyId, participantId)} size="sm">
