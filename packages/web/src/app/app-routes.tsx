@@ -5,10 +5,15 @@ import { CasebookListPage } from '../features/casebook/casebook-list-page.js';
 import { CasebookPage } from '../features/casebook/casebook-page.js';
 import { FormPage } from '../features/casebook/form/form-page.js';
 import { NewFormPage } from '../features/casebook/form/new-form-page.js';
+import { DosingPage } from '../features/dosing/dosing-page.js';
+import { EscalationPage } from '../features/escalation/escalation-page.js';
 import { ParticipantListPage } from '../features/participants/participant-list-page.js';
 import { ParticipantPage } from '../features/participants/participant-page.js';
 import { SchedulePage } from '../features/protocol/schedule/schedule-page.js';
 import { QueriesPage } from '../features/queries/queries-page.js';
+import { AeLogPage } from '../features/safety/ae-log-page.js';
+import { AePage, NewAePage } from '../features/safety/ae-page.js';
+import { SafetyPage } from '../features/safety/safety-page.js';
 import { ScreeningLogPage } from '../features/screening/screening-log-page.js';
 import { StudyListPage } from '../features/studies/study-list-page.js';
 import { StudyOverviewPage } from '../features/studies/study-overview-page.js';
@@ -46,6 +51,18 @@ export function AppRoutes() {
           />
           <Route path="studies/:studyId/queries" element={<QueriesPage />} />
           <Route path="studies/:studyId/analysis" element={<AnalysisPage />} />
+          <Route path="studies/:studyId/safety" element={<SafetyPage />} />
+          <Route path="studies/:studyId/participants/:participantId/adverse-events" element={<AeLogPage />} />
+          <Route
+            path="studies/:studyId/participants/:participantId/adverse-events/new"
+            element={<NewAePage />}
+          />
+          <Route
+            path="studies/:studyId/participants/:participantId/adverse-events/:aeId"
+            element={<AePage />}
+          />
+          <Route path="studies/:studyId/dosing" element={<DosingPage />} />
+          <Route path="studies/:studyId/dosing/escalation" element={<EscalationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -2,6 +2,7 @@ import type { CasebookView } from '@celltrial/contracts';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccessCheck } from '../participants/use-study-access.js';
+import { aeLogUrl, newAeUrl } from '../safety/safety-urls.js';
 import { FormMarks } from './casebook-badges.js';
 import { formUrl, newLogEntryUrl } from './casebook-urls.js';
 
@@ -17,15 +18,34 @@ function LogBlock(props: { casebook: CasebookView; log: CasebookLog; canAdd: boo
         <Title order={3} fz="h5" id={titleId}>
           {log.name}
         </Title>
-        {canAdd && (
-          <Button
-            component={Link}
-            to={newLogEntryUrl({ ...ref, formKey: log.formKey })}
-            size="xs"
-            variant="light"
-          >
-            Add {log.name} entry
-          </Button>
+        {log.formKey === 'adverse-events' ? (
+          // Adverse events have their own log (SAE clocks, causality, CTCAE terms): link there, not to a form.
+          <Group gap="xs">
+            <Anchor component={Link} to={aeLogUrl(ref.studyId, ref.participantId)} size="sm">
+              Adverse event log →
+            </Anchor>
+            {canAdd && (
+              <Button
+                component={Link}
+                to={newAeUrl(ref.studyId, ref.participantId)}
+                size="xs"
+                variant="light"
+              >
+                Record adverse event
+              </Button>
+            )}
+          </Group>
+        ) : (
+          canAdd && (
+            <Button
+              component={Link}
+              to={newLogEntryUrl({ ...ref, formKey: log.formKey })}
+              size="xs"
+              variant="light"
+            >
+              Add {log.name} entry
+            </Button>
+          )
         )}
       </Group>
       {log.entries.length === 0 ? (
