@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../lib/api-error.js';
 import { LoadingBlock } from '../../ui/loading-block.js';
 import { PageHeader } from '../../ui/page-header.js';
+import { SyntheticBadge } from '../casebook/casebook-badges.js';
 import { QueryError } from '../../ui/query-error.js';
 import { localIsoDate } from '../protocol/schedule/local-date.js';
 import { useCurrentProtocol } from '../protocol/use-protocol.js';
@@ -138,6 +139,7 @@ export function ParticipantPage() {
           <Group gap="sm">
             {view.subjectNumber ?? view.screeningNumber}
             <ParticipantStatusBadge status={view.status} />
+            {view.synthetic && <SyntheticBadge />}
           </Group>
         }
         description={`Screening number ${view.screeningNumber} · site ${view.siteCode} · registered ${isoDay(view.createdAt)} · protocol version ${view.protocolVersion}`}
