@@ -162,7 +162,7 @@ test('3+3 board: a signed DLT makes cohort 1 "expand to 6", and the investigator
   const review = page.getByRole('dialog', { name: 'Confirm decision: cohort 1' });
   await expect(review).toContainText('1 DLT(s) in 3 evaluable participant(s)');
   await review.getByRole('button', { name: 'Continue' }).click();
-  const password = page.getByRole('dialog', { name: 'Confirm decision: cohort 1' });
+  const password = page.getByRole('dialog', { name: 'Sign decision: cohort 1' });
   await password.getByRole('textbox', { name: 'Password' }).fill(E2E_ADMIN_PASSWORD);
   await password.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText(/Confirmed by .* on /)).toBeVisible();

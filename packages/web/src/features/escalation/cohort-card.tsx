@@ -137,7 +137,7 @@ function ConfirmDecision({ studyId, cohort, design }: { studyId: string; cohort:
         opened={step === 'password'}
         onClose={() => setStep('closed')}
         onConfirmed={send}
-        title={`Confirm decision: cohort ${cohort.cohort}`}
+        title={`Sign decision: cohort ${cohort.cohort}`}
         statement={`I confirm the dose-escalation decision for cohort ${cohort.cohort}: ${decision}.`}
       />
     </Stack>

@@ -4,7 +4,7 @@
 import type { AdverseEventFields, AdverseEventView } from '@celltrial/contracts';
 import type { AeActionTaken, AeOutcome, Relatedness, SeriousnessCriterion } from '@celltrial/core';
 import { isApiError } from '../../lib/api-error.js';
-import { withOffset } from './local-date-time.js';
+import { formatInstant, localInputOf, withOffset } from './local-date-time.js';
 import {
   ACTION_LABELS,
   OUTCOME_LABELS,
@@ -31,11 +31,10 @@ export interface AeDraft {
   expected: '' | 'yes' | 'no';
   actionTaken: string;
   outcome: string;
+  /** Local date (of this browser's zone when awarenessAt is known). */
   awarenessDate: string;
   /** HH:MM local wall time; with the date it makes awarenessAt. */
   awarenessTime: string;
-  /** The saved awarenessAt, sent back unchanged while date and time are as saved (keeps its offset). */
-  savedAwarenessAt: string | null;
   narrative: string;
 }
 
@@ -56,15 +55,14 @@ export function emptyAeDraft(): AeDraft {
     outcome: '',
     awarenessDate: '',
     awarenessTime: '',
-    savedAwarenessAt: null,
     narrative: '',
   };
 }
 
-/** `2026-03-02T09:15:00+01:00` → ['2026-03-02', '09:15'], the wall time as written with its own offset. */
-function wallClockOf(iso: string | null): [string, string] {
-  const match = iso === null ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match === null ? ['', ''] : [match[1] ?? '', match[2] ?? ''];
+/** An instant as local [date, HH:MM] in this browser's zone (the server stores awarenessAt in UTC). */
+export function browserWallClock(iso: string): [string, string] {
+  const local = localInputOf(new Date(iso));
+  return [local.slice(0, 10), local.slice(11, 16)];
 }
 
 function expectedOf(expected: boolean | null): AeDraft['expected'] {
@@ -74,9 +72,15 @@ function expectedOf(expected: boolean | null): AeDraft['expected'] {
   return expected ? 'yes' : 'no';
 }
 
-/** The draft of a saved AE. */
-export function draftFromAe(ae: AdverseEventView): AeDraft {
-  const [atDate, atTime] = wallClockOf(ae.awarenessAt);
+/**
+ * The draft of a saved AE. The awareness instant is shown as local date and time (`wallClock`: this browser's zone);
+ * sent back unchanged it names the same instant.
+ */
+export function draftFromAe(
+  ae: AdverseEventView,
+  wallClock: (iso: string) => [string, string] = browserWallClock,
+): AeDraft {
+  const [atDate, atTime] = ae.awarenessAt === null ? ['', ''] : wallClock(ae.awarenessAt);
   return {
     term: ae.term,
     ctcaeTerm: ae.ctcaeTerm ?? '',
@@ -91,9 +95,8 @@ export function draftFromAe(ae: AdverseEventView): AeDraft {
     expected: expectedOf(ae.expected),
     actionTaken: ae.actionTaken,
     outcome: ae.outcome,
-    awarenessDate: ae.awarenessDate ?? atDate,
+    awarenessDate: ae.awarenessAt === null ? (ae.awarenessDate ?? '') : atDate,
     awarenessTime: atTime,
-    savedAwarenessAt: ae.awarenessAt,
     narrative: ae.narrative ?? '',
   };
 }
@@ -101,14 +104,6 @@ export function draftFromAe(ae: AdverseEventView): AeDraft {
 function awarenessAtOf(draft: AeDraft, offsetOf: (local: string) => number): string | null {
   if (draft.awarenessDate === '' || draft.awarenessTime === '') {
     return null;
-  }
-  const [savedDate, savedTime] = wallClockOf(draft.savedAwarenessAt);
-  if (
-    draft.savedAwarenessAt !== null &&
-    savedDate === draft.awarenessDate &&
-    savedTime === draft.awarenessTime
-  ) {
-    return draft.savedAwarenessAt;
   }
   const local = `${draft.awarenessDate}T${draft.awarenessTime}`;
   return withOffset(local, offsetOf(local));
@@ -121,7 +116,9 @@ export function browserOffset(local: string): number {
 
 /**
  * The request body of a draft. Text is sent as typed (the server trims and checks it); a blank grade is sent as
- * 0 so the server names `grade`; causality left blank is "not assessed" (null / absent).
+ * 0 so the server names `grade`; causality left blank is "not assessed" (null / absent). With a time, awareness
+ * goes as `awarenessAt` (date and time with this browser's offset; the server takes the date from it), without one
+ * as `awarenessDate` alone.
  */
 export function fieldsFromDraft(
   draft: AeDraft,
@@ -134,6 +131,7 @@ export function fieldsFromDraft(
     }
   }
   const narrative = draft.narrative.trim();
+  const awarenessAt = awarenessAtOf(draft, offsetOf);
   return {
     term: draft.term,
     ctcaeTerm: draft.ctcaeTerm.trim() === '' ? null : draft.ctcaeTerm.trim(),
@@ -147,8 +145,8 @@ export function fieldsFromDraft(
     expected: draft.expected === '' ? null : draft.expected === 'yes',
     actionTaken: draft.actionTaken as AeActionTaken,
     outcome: draft.outcome as AeOutcome,
-    awarenessAt: awarenessAtOf(draft, offsetOf),
-    awarenessDate: draft.awarenessDate === '' ? null : draft.awarenessDate,
+    awarenessAt,
+    awarenessDate: awarenessAt !== null || draft.awarenessDate === '' ? null : draft.awarenessDate,
     narrative: narrative === '' ? null : narrative,
   };
 }
@@ -208,6 +206,9 @@ function shown(field: string, value: unknown): string {
     actionTaken: ACTION_LABELS,
     outcome: OUTCOME_LABELS,
   };
+  if (field === 'awarenessAt' && typeof value === 'string') {
+    return formatInstant(value);
+  }
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   if (field.startsWith('relatedness')) {
     return labelOf(RELATEDNESS_LABELS, text);

@@ -172,7 +172,7 @@ export function AeEditor({ participant, ae, procedures, readOnlyReason, onSaved 
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {aeDifferences(stale.theirs, mine, names).map((d) => (
+                  {aeDifferences(fieldsFromDraft(draftFromAe(stale.theirs)), mine, names).map((d) => (
                     <Table.Tr key={d.label}>
                       <Table.Td>{d.label}</Table.Td>
                       <Table.Td>{d.theirs}</Table.Td>

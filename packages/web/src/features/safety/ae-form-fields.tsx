@@ -224,8 +224,7 @@ export function AeFormFields({ draft, onChange, procedures, errorOf, readOnly }:
           value={draft.narrative}
           onChange={(event) => set('narrative', event.currentTarget.value)}
           error={errorOf('narrative')}
-          autosize
-          minRows={2}
+          rows={3}
           mt="sm"
         />
       </Fieldset>

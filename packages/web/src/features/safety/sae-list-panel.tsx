@@ -98,7 +98,7 @@ export function SaeListPanel({ studyId }: { studyId: string }) {
                   <Table.Th>Seriousness</Table.Th>
                   <Table.Th>SUSAR</Table.Th>
                   <Table.Th>Initial report (24 h)</Table.Th>
-                  <Table.Th>SUSAR report (7/15 days)</Table.Th>
+                  <Table.Th>SUSAR report</Table.Th>
                   <Table.Th>Reports</Table.Th>
                 </Table.Tr>
               </Table.Thead>

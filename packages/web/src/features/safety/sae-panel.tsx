@@ -153,12 +153,7 @@ export function SaePanel({ ae, canWrite }: { ae: AdverseEventView; canWrite: boo
             <Table.Tbody>
               {deadlines.map((d) => (
                 <Table.Tr key={d.report}>
-                  <Table.Td>
-                    <Text size="sm">{deadlineName(d)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {d.explanation}
-                    </Text>
-                  </Table.Td>
+                  <Table.Td>{deadlineName(d)}</Table.Td>
                   <Table.Td>
                     <DeadlineCell deadline={d} />
                   </Table.Td>
