@@ -43,6 +43,8 @@ function staleOf(error: unknown): Stale | null {
   return currentVersion === undefined ? null : { currentVersion, theirs };
 }
 
+const PROCEDURE_PREFIX = 'relatedness.procedures.';
+
 function savedStateText(dirty: boolean, version: number): string {
   if (dirty) {
     return 'Unsaved changes';
@@ -93,7 +95,9 @@ export function AeEditor({ participant, ae, procedures, readOnlyReason, onSaved 
   const errorOf = (field: string) =>
     issues.get(field)?.join('; ') ?? (attempted ? missing.get(field) : undefined);
   const unattached = [...issues.entries()].filter(
-    ([key]) => !FIELDS.has(key) && !(key.startsWith('relatedness.procedures.') && names.has(key.slice(22))),
+    ([key]) =>
+      !FIELDS.has(key) &&
+      !(key.startsWith(PROCEDURE_PREFIX) && names.has(key.slice(PROCEDURE_PREFIX.length))),
   );
   const editable = readOnlyReason === null;
 
@@ -245,8 +249,9 @@ export function AeEditor({ participant, ae, procedures, readOnlyReason, onSaved 
           p="xs"
           title={isApiError(save.error) && save.error.status === 403 ? 'Not allowed' : undefined}
         >
-          {displayMessage(save.error)}
-          {issues.size > 0 && ' The fields concerned are marked.'}
+          {issues.size > 0
+            ? `Nothing was saved: ${issues.size === 1 ? 'one field needs' : `${issues.size} fields need`} a correction (marked in the form).`
+            : displayMessage(save.error)}
           {unattached.length > 0 && (
             <List size="xs" mt={4}>
               {unattached.map(([key, messages]) => (
