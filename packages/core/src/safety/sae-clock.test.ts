@@ -86,6 +86,13 @@ describe('seriousAdverseEventClock', () => {
     expect(atDue).toMatchObject({ status: 'pending', hoursRemaining: 0 });
   });
 
+  it('keeps the exact hours in the fields but one decimal in the explanation text', () => {
+    // 02:28:30Z → 5 h 46 min 30 s = 5.775 h remaining → "5.8 h" in the text.
+    const clock = ok(seriousAdverseEventClock({ ...base, now: '2026-03-03T02:28:30Z' })).initial;
+    expect(clock).toMatchObject({ status: 'pending', hoursRemaining: 5.775 });
+    expect(clock.explanation).toMatch(/not sent, 5\.8 h remaining$/);
+  });
+
   it('initial report met 12 h early, or late by 1 h', () => {
     const now = '2026-03-04T00:00:00Z';
     const met = ok(

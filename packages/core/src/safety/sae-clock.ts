@@ -57,6 +57,11 @@ export type SaeClockResult =
     }
   | { readonly kind: 'invalid'; readonly problems: readonly ScaleProblem[] };
 
+/** Hours for the explanation text only (one decimal); the numeric fields keep the exact value. */
+function hoursText(hours: number): string {
+  return (Math.round(hours * 10) / 10).toString();
+}
+
 function deadline(spec: {
   readonly report: 'initial' | 'susar';
   readonly awareness: number;
@@ -72,20 +77,20 @@ function deadline(spec: {
     const reportedAt = formatIsoInstant(spec.reportedAt);
     if (spec.reportedAt <= due) {
       const spare = (due - spec.reportedAt) / MS_PER_HOUR;
-      const explanation = `${what} ${dueText}: sent ${reportedAt}, ${spare} h before the deadline`;
+      const explanation = `${what} ${dueText}: sent ${reportedAt}, ${hoursText(spare)} h before the deadline`;
       return { ...base, status: 'met', reportedAt, hoursToSpare: spare, explanation };
     }
     const late = (spec.reportedAt - due) / MS_PER_HOUR;
-    const explanation = `${what} ${dueText}: sent ${reportedAt}, ${late} h late`;
+    const explanation = `${what} ${dueText}: sent ${reportedAt}, ${hoursText(late)} h late`;
     return { ...base, status: 'late', reportedAt, hoursLate: late, explanation };
   }
   if (spec.now <= due) {
     const remaining = (due - spec.now) / MS_PER_HOUR;
-    const explanation = `${what} ${dueText}: not sent, ${remaining} h remaining`;
+    const explanation = `${what} ${dueText}: not sent, ${hoursText(remaining)} h remaining`;
     return { ...base, status: 'pending', hoursRemaining: remaining, explanation };
   }
   const overdue = (spec.now - due) / MS_PER_HOUR;
-  const explanation = `${what} ${dueText}: not sent, overdue by ${overdue} h`;
+  const explanation = `${what} ${dueText}: not sent, overdue by ${hoursText(overdue)} h`;
   return { ...base, status: 'overdue', hoursOverdue: overdue, explanation };
 }
 

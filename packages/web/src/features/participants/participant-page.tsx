@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api-error.js';
 import { LoadingBlock } from '../../ui/loading-block.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { SyntheticBadge } from '../casebook/casebook-badges.js';
+import { aeLogUrl } from '../safety/safety-urls.js';
 import { QueryError } from '../../ui/query-error.js';
 import { localIsoDate } from '../protocol/schedule/local-date.js';
 import { useCurrentProtocol } from '../protocol/use-protocol.js';
@@ -109,6 +110,9 @@ export function ParticipantPage() {
       </Anchor>
       <Anchor component={Link} to={casebookUrl(studyId, participantId)} size="sm">
         Casebook →
+      </Anchor>
+      <Anchor component={Link} to={aeLogUrl(studyId, participantId)} size="sm">
+        Adverse events →
       </Anchor>
     </Group>
   );
