@@ -63,7 +63,7 @@ export function registerServeCommand(program: Command): void {
                   participants: demoCount,
                   seed: 'celltrial-demo',
                   onStudy: (s) => {
-                    const line = `  ${s.studyCode}: ${s.enrolled} enrolled, ${s.screenFailures} screen failures, ${s.visits} visits, ${s.forms} forms (synthetic)`;
+                    const line = `  ${s.studyCode}: ${s.enrolled} enrolled, ${s.screenFailures} screen failures, ${s.visits} visits, ${s.forms} forms, ${s.adverseEvents} adverse events (synthetic)`;
                     demoLines.push(line);
                     process.stderr.write(`${line}\n`);
                   },

@@ -8,9 +8,11 @@ import {
 import { findParticipant, listVisits, type ParticipantRow } from '@celltrial/db';
 import { casebookCalendar } from '../casebook/casebook-calendar.js';
 import { protocolOfParticipant, todayOf } from '../casebook/casebook-support.js';
+import { actOnQuery, raiseQuery } from '../casebook/data-query.service.js';
 import { createLogEntry, saveVisitForm } from '../casebook/form-entry.service.js';
 import { recordVisit } from '../casebook/visit.service.js';
 import type { Actor, ServiceDeps } from '../service-context.js';
+import { recordDemoAdverseEvents, type DemoVisitRecord } from './demo-adverse-events.js';
 
 /** What the demo filled in for one participant. */
 export interface DemoCasebookCounts {
@@ -18,6 +20,7 @@ export interface DemoCasebookCounts {
   missed: number;
   forms: number;
   logEntries: number;
+  adverseEvents: number;
 }
 
 /** The last date anything is recorded for the participant: today, or the day before the outcome. */
@@ -29,13 +32,48 @@ function lastRecordedDate(participant: DemoParticipant, today: string): string {
   return outcome.date < today ? outcome.date : today;
 }
 
-/** 1 in 30 visits is missed (deterministic from the participant's seed and the visit). */
-function isMissed(participant: DemoParticipant, visitKey: string, occurrence: number): boolean {
+/** A deterministic number from the participant's seed and a key (for demo choices that need no RNG stream). */
+function demoHash(participant: DemoParticipant, key: string): number {
   let h = 0;
-  for (const c of `${participant.seed}|${visitKey}|${occurrence}`) {
+  for (const c of `${participant.seed}|${key}`) {
     h = (h * 31 + c.charCodeAt(0)) >>> 0;
   }
-  return h % 30 === 0;
+  return h;
+}
+
+/** 1 in 30 visits is missed. */
+function isMissed(participant: DemoParticipant, visitKey: string, occurrence: number): boolean {
+  return demoHash(participant, `${visitKey}|${occurrence}`) % 30 === 0;
+}
+
+/**
+ * A monitor's query on about 1 in 6 ALSFRS-R forms (so the query dashboard has work in it); the site has answered
+ * half of them. Written as the demo account, marked synthetic in the text.
+ */
+async function demoMonitorQuery(
+  deps: ServiceDeps,
+  actor: Actor,
+  params: { participantRow: ParticipantRow; demo: DemoParticipant; formRecordId: string; date: string },
+): Promise<void> {
+  const h = demoHash(params.demo, `query|${params.date}`);
+  if (h % 6 !== 0) {
+    return;
+  }
+  const query = await raiseQuery(deps, actor, {
+    studyId: params.participantRow.study_id,
+    participantId: params.participantRow.id,
+    formRecordId: params.formRecordId,
+    itemId: 'q9',
+    text: 'Synthetic demo query: please confirm item 9 (climbing stairs) against the source worksheet.',
+  });
+  if (h % 12 === 0) {
+    await actOnQuery(deps, actor, {
+      studyId: params.participantRow.study_id,
+      queryId: query.id,
+      action: 'answer',
+      text: 'Synthetic demo answer: confirmed against the rater worksheet.',
+    });
+  }
 }
 
 function doseOption(protocol: Protocol, doses: readonly string[]) {
@@ -112,8 +150,16 @@ async function fillVisitForms(
     if (values === null) {
       continue;
     }
-    await saveVisitForm(deps, actor, { ...base, formKey: formId, values });
+    const form = await saveVisitForm(deps, actor, { ...base, formKey: formId, values });
     saved++;
+    if (formId === 'alsfrs-r') {
+      await demoMonitorQuery(deps, actor, {
+        participantRow: params.participantRow,
+        demo: params.demo,
+        formRecordId: form.id,
+        date: params.date,
+      });
+    }
   }
   return saved;
 }
@@ -127,7 +173,8 @@ export async function fillDemoCasebook(
   actor: Actor,
   params: { participantId: string; demo: DemoParticipant },
 ): Promise<DemoCasebookCounts> {
-  const counts: DemoCasebookCounts = { visits: 0, missed: 0, forms: 0, logEntries: 0 };
+  const counts: DemoCasebookCounts = { visits: 0, missed: 0, forms: 0, logEntries: 0, adverseEvents: 0 };
+  const walked: DemoVisitRecord[] = [];
   const participantRow = (await findParticipant(deps.db, params.participantId)) as ParticipantRow;
   const protocol = await protocolOfParticipant(deps.db, participantRow);
   const today = todayOf(deps);
@@ -174,6 +221,7 @@ export async function fillDemoCasebook(
       expectedRowVersion: 0,
     });
     counts.visits++;
+    walked.push({ date, doses: next.doses, procedures: next.procedures });
     counts.forms += await fillVisitForms(deps, actor, {
       participantRow,
       demo: params.demo,
@@ -184,6 +232,12 @@ export async function fillDemoCasebook(
       doses: next.doses,
     });
   }
+  counts.adverseEvents = await recordDemoAdverseEvents(deps, actor, {
+    ...base,
+    demo: params.demo,
+    protocol,
+    visits: walked,
+  });
   if (protocol.forms.some((f) => f.id === 'con-meds')) {
     for (const med of generateDemoConMeds(params.demo).filter((m) => m.startDate <= until)) {
       await createLogEntry(deps, actor, {

@@ -34,6 +34,7 @@ describe('demo data through the real services', () => {
     expect(summary.enrolled + summary.screenFailures + summary.notEnrolled.length).toBe(4);
     expect(summary.enrolled).toBeGreaterThan(0);
     expect(summary.visits).toBeGreaterThan(summary.enrolled);
+    expect(summary.adverseEvents).toBeGreaterThan(0);
     const participants = await listParticipants(t.database.db, { studyId, siteIds: 'all' });
     expect(participants).toHaveLength(4);
     expect(participants.every((p) => p.synthetic)).toBe(true);

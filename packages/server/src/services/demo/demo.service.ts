@@ -66,6 +66,7 @@ export interface DemoSummary {
   readonly missedVisits: number;
   readonly forms: number;
   readonly logEntries: number;
+  readonly adverseEvents: number;
 }
 
 async function installDemoLabRanges(
@@ -101,6 +102,7 @@ interface Tally {
   missedVisits: number;
   forms: number;
   logEntries: number;
+  adverseEvents: number;
 }
 
 async function runParticipant(
@@ -154,6 +156,7 @@ async function runParticipant(
   tally.missedVisits += counts.missed;
   tally.forms += counts.forms;
   tally.logEntries += counts.logEntries;
+  tally.adverseEvents += counts.adverseEvents;
 }
 
 /**
@@ -195,6 +198,7 @@ export async function generateDemoData(
     missedVisits: 0,
     forms: 0,
     logEntries: 0,
+    adverseEvents: 0,
   };
   for (const demo of generated.participants) {
     const site = sites.find((s) => s.code === demo.siteCode) ?? sites[0];
