@@ -88,7 +88,10 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
   it("gives the browser the server's form context for the visit (no GLI tables)", async () => {
     const res = await as('coord', 'GET', pp(`/form-context?visitId=${visitId}`));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ visitId, context: { assessmentDate: '2026-01-05', ctcaeVersion: 'v4.0' } });
+    expect(res.body).toMatchObject({
+      visitId,
+      context: { assessmentDate: '2026-01-05', ctcaeVersion: 'v4.0' },
+    });
     expect(res.body['context']).not.toHaveProperty('gliTables');
   });
 
