@@ -113,3 +113,25 @@ export async function proposalsOfAdverseEvents(
     .execute();
   return new Map(rows.flatMap((r) => (r.adverse_event_id === null ? [] : [[r.adverse_event_id, r.id]])));
 }
+
+/** Proposals of a study's participants at the given sites (all sites: `'all'`), oldest first. */
+export async function listStudyAeProposals(
+  db: Executor,
+  params: { studyId: string; siteIds: readonly string[] | 'all'; status?: string | undefined },
+): Promise<AeProposalRow[]> {
+  if (params.siteIds !== 'all' && params.siteIds.length === 0) {
+    return [];
+  }
+  let q = db
+    .selectFrom('ae_proposal')
+    .innerJoin('participant', 'participant.id', 'ae_proposal.participant_id')
+    .selectAll('ae_proposal')
+    .where('participant.study_id', '=', params.studyId);
+  if (params.siteIds !== 'all') {
+    q = q.where('participant.site_id', 'in', [...params.siteIds]);
+  }
+  if (params.status !== undefined) {
+    q = q.where('ae_proposal.status', '=', params.status);
+  }
+  return q.orderBy('ae_proposal.created_at').orderBy('ae_proposal.test').execute();
+}

@@ -144,6 +144,11 @@ export const safetyApi = {
     apiRequest(aePath(ref), { method: 'PUT', body, schema: AdverseEventSchema }),
   recordSaeReport: (ref: AdverseEventRef, body: SaeReportBody) =>
     apiRequest(`${aePath(ref)}/reports`, { method: 'POST', body, schema: AdverseEventSchema }),
+  listStudyAeProposals: (studyId: string, status?: AeProposalStatus, signal?: AbortSignal) =>
+    apiRequest(`${studyPath(studyId)}/ae-proposals${search({ status })}`, {
+      schema: AeProposalListResponseSchema,
+      signal,
+    }),
   listAeProposals: (ref: ParticipantRef, status?: AeProposalStatus, signal?: AbortSignal) =>
     apiRequest(`${participantPath(ref)}/ae-proposals${search({ status })}`, {
       schema: AeProposalListResponseSchema,

@@ -393,6 +393,10 @@ describe('lab values propose AEs (threshold grade 3 in this test)', () => {
     ]);
     expect(all[0]?.decisionReason).toContain('superseded');
     proposalId = all[1]?.id ?? '';
+    const queue = (
+      await c.call('coord', { method: 'GET', url: `/api/studies/${studyId}/ae-proposals?status=proposed` })
+    ).body['proposals'] as { id: string }[];
+    expect(queue.map((p) => p.id)).toEqual([proposalId]);
   });
 
   it('lets only the investigator confirm; confirming records the AE prefilled from the proposal', async () => {

@@ -33,6 +33,7 @@ import {
   confirmAeProposal,
   dismissAeProposal,
   listParticipantAeProposals,
+  listStudyAeProposalViews,
 } from '../../services/safety/ae-proposal.service.js';
 import { aeTableCsv, getAeTable } from '../../services/safety/ae-table.service.js';
 import { getSaeReportHtml, getSaeReportPdf } from '../../services/safety/sae-report.service.js';
@@ -166,6 +167,19 @@ export function registerSafetyRoutes(app: ApiApp, deps: AppDeps): void {
         .header('content-disposition', `attachment; filename="${fileStem}.pdf"`)
         .send(pdf);
     },
+  });
+
+  app.get('/api/studies/:studyId/ae-proposals', {
+    config: { access: requires('subject:read') },
+    schema: {
+      tags: ['safety'],
+      summary: 'Lab AE proposals of every participant at the sites you may see',
+      params: StudyParamsSchema,
+      querystring: AeProposalListQuerySchema,
+      response: { 200: AeProposalListResponseSchema, ...errors },
+    },
+    handler: async (request) =>
+      listStudyAeProposalViews(deps, request.actor, { ...request.params, status: request.query.status }),
   });
 
   app.get(`${base}/ae-proposals`, {

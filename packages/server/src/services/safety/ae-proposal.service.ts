@@ -1,10 +1,13 @@
 import type { AdverseEventFields, AeProposalView } from '@celltrial/contracts';
+import { visibleSiteIds } from '@celltrial/core';
 import {
   decideAeProposal,
   findAeProposal,
   findFormRecord,
   findVisit,
   listAeProposals,
+  listParticipants,
+  listStudyAeProposals,
   lockAeProposal,
   userDisplayNames,
   type AeProposalRow,
@@ -107,6 +110,26 @@ export async function listParticipantAeProposals(
   });
   const rows = await listAeProposals(deps.db, { participantId: participant.id, status: params.status });
   return { proposals: await toProposalViews(deps.db, { rows, participant }) };
+}
+
+/** Lab AE proposals of every participant at the sites the actor may see (the Safety page's queue). */
+export async function listStudyAeProposalViews(
+  deps: ServiceDeps,
+  actor: Actor,
+  params: { studyId: string; status?: string | undefined },
+): Promise<{ proposals: AeProposalView[] }> {
+  const siteIds =
+    actor.principal === null ? [] : visibleSiteIds(actor.principal, 'subject:read', params.studyId);
+  const rows = await listStudyAeProposals(deps.db, { ...params, siteIds });
+  const participants = await listParticipants(deps.db, { studyId: params.studyId, siteIds });
+  const proposals: AeProposalView[] = [];
+  for (const participant of participants) {
+    const own = rows.filter((r) => r.participant_id === participant.id);
+    if (own.length > 0) {
+      proposals.push(...(await toProposalViews(deps.db, { rows: own, participant })));
+    }
+  }
+  return { proposals };
 }
 
 async function loadProposal(deps: ServiceDeps, actor: Actor, params: ProposalParams) {

@@ -35,7 +35,7 @@ function routes(role: Parameters<typeof sessionAs>[0], overrides: StubRoutes = {
     },
     [`GET ${TABLE}?by=soc-term&filter=all`]: { status: 200, body: aeTableBody() },
     [`GET /api/studies/${STUDY_ID}/participants`]: { status: 200, body: { participants: [enrolledView()] } },
-    [`GET ${PARTICIPANT_BASE}/ae-proposals?status=proposed`]: {
+    [`GET /api/studies/${STUDY_ID}/ae-proposals?status=proposed`]: {
       status: 200,
       body: { proposals: [proposalView()] },
     },
@@ -131,7 +131,7 @@ describe('SafetyPage', () => {
     let proposals = [proposalView()];
     const fetchMock = stubFetch(
       routes('investigator', {
-        [`GET ${PARTICIPANT_BASE}/ae-proposals?status=proposed`]: () => ({
+        [`GET /api/studies/${STUDY_ID}/ae-proposals?status=proposed`]: () => ({
           status: 200,
           body: { proposals },
         }),

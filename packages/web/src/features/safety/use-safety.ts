@@ -1,5 +1,5 @@
 import type { AdverseEventFields } from '@celltrial/contracts';
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../lib/api-error.js';
 import type { ParticipantRef } from '../../lib/participants-api.js';
 import {
@@ -97,34 +97,24 @@ export function useAeProposals(ref: ParticipantRef) {
   });
 }
 
-const TREATED = new Set(['enrolled', 'withdrawn', 'completed']);
-
-/**
- * Pending lab AE proposals of every treated participant the user may see. The API lists proposals per
- * participant, so this asks once per participant (a study-level list would need one request).
- */
+/** Pending lab AE proposals of every participant the user may see (one study-level request). */
 export function useStudyAeProposals(studyId: string) {
   const participants = useParticipants(studyId);
-  const treated = (participants.data?.participants ?? []).filter((p) => TREATED.has(p.status));
-  const results = useQueries({
-    queries: treated.map((p) => {
-      const ref = { studyId, participantId: p.id };
-      return {
-        queryKey: safetyKeys.proposals(ref),
-        queryFn: ({ signal }: { signal: AbortSignal }) => safetyApi.listAeProposals(ref, 'proposed', signal),
-      };
-    }),
+  const proposals = useQuery({
+    queryKey: [...safetyKeys.all(studyId), 'proposals', 'study'] as const,
+    queryFn: ({ signal }) => safetyApi.listStudyAeProposals(studyId, 'proposed', signal),
   });
-  const failed = participants.error ?? results.find((r) => r.isError)?.error ?? null;
+  const siteOf = new Map((participants.data?.participants ?? []).map((p) => [p.id, p.siteId]));
   return {
-    isPending: participants.isPending || results.some((r) => r.isPending),
-    error: failed,
-    proposals: results.flatMap((r, i) =>
-      (r.data?.proposals ?? []).map((proposal) => ({ proposal, siteId: treated[i]?.siteId ?? '' })),
-    ),
+    isPending: participants.isPending || proposals.isPending,
+    error: participants.error ?? proposals.error ?? null,
+    proposals: (proposals.data?.proposals ?? []).map((proposal) => ({
+      proposal,
+      siteId: siteOf.get(proposal.participantId) ?? '',
+    })),
     refetch: () => {
       void participants.refetch();
-      results.forEach((r) => void r.refetch());
+      void proposals.refetch();
     },
   };
 }

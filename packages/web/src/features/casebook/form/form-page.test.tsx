@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorBody, stubFetch } from '../../../testing/fetch-stub.js';
-import { ALSFRS_R_VALUES, formRecordBody } from '../testing/casebook-fixtures.js';
+import { ALSFRS_R_VALUES, PARTICIPANT_BASE, VISIT_ID, formRecordBody } from '../testing/casebook-fixtures.js';
 import { RECORD_URL, SLOW, bodyOf, formRoutes, renderFormPage } from '../testing/form-page-harness.js';
 
 afterEach(() => {
@@ -14,6 +14,7 @@ const derived = (label: string) => {
   const table = screen.getByRole('table', { name: 'Derived scores' });
   return within(table).getByText(label).closest('tr')?.textContent ?? '';
 };
+const urlOf = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : input.toString());
 const speech = () => screen.findByLabelText<HTMLSelectElement>('1. Speech', {}, SLOW);
 
 describe('FormPage: the generic eCRF editor', () => {
@@ -28,6 +29,30 @@ describe('FormPage: the generic eCRF editor', () => {
     expect(derived('Bulbar subscore (0–12)')).toContain('12');
     expect(derived("King's stage")).toContain('0');
     expect(screen.getByText('Unsaved changes')).toBeTruthy();
+  });
+
+  it("scores live with the server's form context (ΔFRS needs the symptom onset of the demographics form)", async () => {
+    const fetchMock = stubFetch(
+      formRoutes('coordinator', {
+        [`GET ${PARTICIPANT_BASE}/form-context?visitId=${VISIT_ID}`]: {
+          status: 200,
+          body: {
+            visitId: VISIT_ID,
+            context: { assessmentDate: '2026-03-10', symptomOnsetDate: '2025-03-10' },
+          },
+        },
+      }),
+    );
+    renderFormPage();
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([url]) => urlOf(url).includes('/form-context'))).toBe(true),
+    );
+    fireEvent.change(await speech(), { target: { value: '2' } });
+    // Total 46: (48 − 46) points over 365 days = 11.99 months (365 / 30.4375): ΔFRS = 0.1668 per month, shown as 0.17.
+    await waitFor(() => expect(derived('ΔFRS since symptom onset')).toMatch(/0\.17/));
+    expect(
+      fetchMock.mock.calls.some(([url]) => urlOf(url).endsWith(`/form-context?visitId=${VISIT_ID}`)),
+    ).toBe(true);
   });
 
   it('follows the skip logic: with a gastrostomy item 5b replaces 5a and the form is incomplete', async () => {

@@ -25,7 +25,7 @@ export function useFormContext(
     queryKey: ['form-context', ref.studyId, ref.participantId, visitId],
     queryFn: ({ signal }) =>
       apiRequest(
-        `/api/studies/${ref.studyId}/participants/${ref.participantId}/form-context${visitId === null ? '' : `?visitId=${visitId}`}`,
+        `/studies/${ref.studyId}/participants/${ref.participantId}/form-context${visitId === null ? '' : `?visitId=${visitId}`}`,
         { schema: FormContextResponseSchema, signal },
       ),
   });
