@@ -7,6 +7,7 @@ import { FormPage } from '../features/casebook/form/form-page.js';
 import { NewFormPage } from '../features/casebook/form/new-form-page.js';
 import { DosingPage } from '../features/dosing/dosing-page.js';
 import { EscalationPage } from '../features/escalation/escalation-page.js';
+import { LabRangesPage } from '../features/lab-ranges/lab-ranges-page.js';
 import { ParticipantListPage } from '../features/participants/participant-list-page.js';
 import { ParticipantPage } from '../features/participants/participant-page.js';
 import { SchedulePage } from '../features/protocol/schedule/schedule-page.js';
@@ -32,6 +33,7 @@ export function AppRoutes() {
           <Route path="studies" element={<StudyListPage />} />
           <Route path="studies/:studyId" element={<StudyOverviewPage />} />
           <Route path="studies/:studyId/schedule" element={<SchedulePage />} />
+          <Route path="studies/:studyId/sites/:siteId/lab-ranges" element={<LabRangesPage />} />
           <Route path="studies/:studyId/participants" element={<ParticipantListPage />} />
           <Route path="studies/:studyId/participants/:participantId" element={<ParticipantPage />} />
           <Route path="studies/:studyId/screening" element={<ScreeningLogPage />} />

@@ -1,5 +1,6 @@
 import type { Site } from '@celltrial/contracts';
-import { Table, Text } from '@mantine/core';
+import { ActionIcon, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 
 export interface StudySitesTableProps {
   sites: Site[];
@@ -7,7 +8,27 @@ export interface StudySitesTableProps {
   cities?: Readonly<Record<string, string>>;
 }
 
-/** The study's sites visible to the user. */
+/** A flask: the link to a site's laboratory reference ranges (icon only, so the row's text stays the site's). */
+function FlaskIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden
+    >
+      <path d="M9 3h6M10 3v6L4.5 18.5A1.7 1.7 0 0 0 6 21h12a1.7 1.7 0 0 0 1.5-2.5L14 9V3M7 15h10" />
+    </svg>
+  );
+}
+
+const labRangesPath = (site: Site): string =>
+  `/studies/${encodeURIComponent(site.studyId)}/sites/${encodeURIComponent(site.id)}/lab-ranges`;
+
+/** The study's sites visible to the user, each with a link to its laboratory reference ranges. */
 export function StudySitesTable({ sites, cities }: StudySitesTableProps) {
   if (sites.length === 0) {
     return (
@@ -24,6 +45,7 @@ export function StudySitesTable({ sites, cities }: StudySitesTableProps) {
           <Table.Th>Name</Table.Th>
           {cities && <Table.Th w={160}>City</Table.Th>}
           <Table.Th w={160}>Country</Table.Th>
+          <Table.Th w={90}>Lab ranges</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -33,6 +55,17 @@ export function StudySitesTable({ sites, cities }: StudySitesTableProps) {
             <Table.Td>{site.name}</Table.Td>
             {cities && <Table.Td>{cities[site.code] ?? '—'}</Table.Td>}
             <Table.Td>{site.country ?? '—'}</Table.Td>
+            <Table.Td>
+              <ActionIcon
+                component={Link}
+                to={labRangesPath(site)}
+                variant="subtle"
+                aria-label="Lab ranges"
+                title={`Laboratory reference ranges of ${site.code}`}
+              >
+                <FlaskIcon />
+              </ActionIcon>
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
