@@ -82,7 +82,9 @@ export function registerServeCommand(program: Command): void {
       lines.push('protocols:', ...describeDirectoryLoad(server.protocols));
     }
     if (demoLines.length > 0) {
-      lines.push('demo data (synthetic, marked as such everywhere):', ...demoLines);
+      lines.push(
+        `demo data: ${demoLines.length} studies filled (listed above); synthetic, and marked as such everywhere`,
+      );
     }
     if (server.firstAdmin !== null) {
       const password = server.firstAdmin.generatedPassword ?? '(from CELLTRIAL_ADMIN_PASSWORD)';
