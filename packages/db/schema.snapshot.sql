@@ -235,6 +235,9 @@ participant.row_version integer not null default 1
 participant.created_at timestamp with time zone not null default now()
 participant.enrolled_at timestamp with time zone
 participant.synthetic boolean not null default false
+participant.ended_on date
+participant.end_reason text
+participant.end_note text
 protocol_version.id uuid not null default gen_random_uuid()
 protocol_version.study_id uuid not null
 protocol_version.version integer not null
@@ -460,6 +463,8 @@ constraint item_revision.item_revision_pkey PRIMARY KEY (id)
 constraint notification.notification_pkey PRIMARY KEY (id)
 constraint notification.notification_recipient_user_id_fkey FOREIGN KEY (recipient_user_id) REFERENCES app_user(id)
 constraint notification.notification_study_id_fkey FOREIGN KEY (study_id) REFERENCES study(id)
+constraint participant.participant_end_complete CHECK (((ended_on IS NULL) = (end_reason IS NULL)))
+constraint participant.participant_end_reason_check CHECK ((end_reason = ANY (ARRAY['completed'::text, 'withdrawn'::text, 'died'::text, 'lost-to-follow-up'::text])))
 constraint participant.participant_pkey PRIMARY KEY (id)
 constraint participant.participant_site_id_fkey FOREIGN KEY (site_id) REFERENCES site(id)
 constraint participant.participant_status_check CHECK ((status = ANY (ARRAY['screening'::text, 'screen-failed'::text, 'enrolled'::text, 'withdrawn'::text, 'completed'::text])))

@@ -115,6 +115,9 @@ export interface ParticipantTable {
   created_at: DbGeneratedTimestamp;
   enrolled_at: Timestamp | null;
   synthetic: Generated<boolean>;
+  ended_on: CalendarDate | null;
+  end_reason: string | null;
+  end_note: string | null;
 }
 
 export interface ScreeningRecordTable {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, ReasonSchema, UuidSchema } from '../common.schema.js';
+import { IsoDateSchema, IsoDateTimeSchema, ReasonSchema, UuidSchema } from '../common.schema.js';
 import { ScreeningRecordSchema } from '../screening/screening-record.schema.js';
 
 export const PARTICIPANT_STATUSES = [
@@ -44,6 +44,14 @@ export const ParticipantSchema = z
     emergencyUnblinded: z.boolean(),
     /** Generated demo data (celltrial demo generate), never real clinical data. */
     synthetic: z.boolean(),
+    /** The end of participation, once recorded (visits after it are no longer expected). */
+    endOfParticipation: z
+      .object({
+        date: IsoDateSchema,
+        reason: z.enum(['completed', 'withdrawn', 'died', 'lost-to-follow-up']),
+        note: z.string().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'Participant' });
 export type ParticipantView = z.infer<typeof ParticipantSchema>;
@@ -147,3 +155,15 @@ export const NotificationSchema = z.object({
   readAt: IsoDateTimeSchema.nullable(),
 });
 export const NotificationListResponseSchema = z.object({ notifications: z.array(NotificationSchema) });
+
+export const END_OF_PARTICIPATION_REASONS = ['completed', 'withdrawn', 'died', 'lost-to-follow-up'] as const;
+
+export const EndParticipationRequestSchema = z
+  .strictObject({
+    date: IsoDateSchema,
+    reason: z.enum(END_OF_PARTICIPATION_REASONS),
+    note: z.string().trim().max(2000).optional(),
+    /** The participant's rowVersion the user saw (stale → 409). */
+    expectedRowVersion: z.number().int().min(1),
+  })
+  .meta({ id: 'EndParticipationRequest' });

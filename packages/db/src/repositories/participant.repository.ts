@@ -77,6 +77,7 @@ export interface ParticipantChange {
   readonly enrolledAt?: Date;
   readonly screenFailure?: unknown;
   readonly cohort?: string | null;
+  readonly end?: { readonly date: string; readonly reason: string; readonly note: string | null };
 }
 
 /**
@@ -97,6 +98,9 @@ export async function updateParticipant(
       ...(c.enrolledAt === undefined ? {} : { enrolled_at: c.enrolledAt }),
       ...(c.screenFailure === undefined ? {} : { screen_failure: JSON.stringify(c.screenFailure) }),
       ...(c.cohort === undefined ? {} : { cohort: c.cohort }),
+      ...(c.end === undefined
+        ? {}
+        : { ended_on: c.end.date, end_reason: c.end.reason, end_note: c.end.note }),
     }))
     .where('id', '=', params.id)
     .where('row_version', '=', params.expectedVersion)

@@ -120,6 +120,14 @@ export async function toParticipantViews(
             },
       emergencyUnblinded: unblinders !== undefined,
       synthetic: row.synthetic,
+      endOfParticipation:
+        row.ended_on === null || row.end_reason === null
+          ? null
+          : {
+              date: row.ended_on,
+              reason: row.end_reason as 'completed' | 'withdrawn' | 'died' | 'lost-to-follow-up',
+              note: row.end_note,
+            },
     };
   });
 }

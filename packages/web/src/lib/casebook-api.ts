@@ -82,6 +82,14 @@ function querySearch(filter: QueryListFilter): string {
   return text === '' ? '' : `?${text}`;
 }
 
+/** The end of a participant's time in the study (POST …/end-of-participation). */
+export interface EndParticipationBody {
+  date: string;
+  reason: 'completed' | 'withdrawn' | 'died' | 'lost-to-follow-up';
+  note?: string;
+  expectedRowVersion: number;
+}
+
 /** Typed calls for the casebook endpoints. */
 export const casebookApi = {
   getCasebook: (ref: ParticipantRef, signal?: AbortSignal) =>
@@ -91,6 +99,12 @@ export const casebookApi = {
       method: 'PUT',
       body: ref.body,
       schema: RecordVisitResponseSchema,
+    }),
+  endParticipation: (ref: ParticipantRef, body: EndParticipationBody) =>
+    apiRequest(`${participantPath(ref)}/end-of-participation`, {
+      method: 'POST',
+      body,
+      schema: CasebookResponseSchema,
     }),
   addUnscheduledVisit: (ref: ParticipantRef, body: { date: string; reason: string }) =>
     apiRequest(`${participantPath(ref)}/unscheduled-visits`, {

@@ -285,6 +285,44 @@ describe('casebook: visits, forms, queries, verification, signature and locks', 
     ).toBe(200);
   });
 
+  it('records the end of participation: later visits are no longer expected', async () => {
+    const before = await as('coord', 'GET', pp('/casebook'));
+    const rowVersion = (before.body['participant'] as { rowVersion: number }).rowVersion;
+    const future = await as('coord', 'POST', pp('/end-of-participation'), {
+      date: '2027-01-01',
+      reason: 'died',
+      expectedRowVersion: rowVersion,
+    });
+    expect(future.status).toBe(400);
+    const noNote = await as('coord', 'POST', pp('/end-of-participation'), {
+      date: '2026-01-05',
+      reason: 'withdrawn',
+      expectedRowVersion: rowVersion,
+    });
+    expect(noNote.body).toMatchObject({ error: { details: { issues: [{ path: 'body.note' }] } } });
+    const ended = await as('coord', 'POST', pp('/end-of-participation'), {
+      date: '2026-01-05',
+      reason: 'withdrawn',
+      note: 'Withdrew consent after the screening visit',
+      expectedRowVersion: rowVersion,
+    });
+    expect(ended.status).toBe(200);
+    expect(ended.body['participant']).toMatchObject({
+      status: 'withdrawn',
+      endOfParticipation: { date: '2026-01-05', reason: 'withdrawn' },
+    });
+    const statuses = (ended.body['visits'] as { visitKey: string; status: string }[]).map((v) => [
+      v.visitKey,
+      v.status,
+    ]);
+    expect(statuses).toContainEqual(['scr', 'done']);
+    expect(
+      statuses
+        .filter(([key]) => key !== 'scr' && key !== 'unscheduled')
+        .every(([, st]) => st === 'not-expected'),
+    ).toBe(true);
+  });
+
   it('keeps the audit chain intact', async () => {
     expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
   });

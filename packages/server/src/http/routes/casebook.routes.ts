@@ -1,5 +1,6 @@
 import {
   CasebookResponseSchema,
+  EndParticipationRequestSchema,
   FormContextQuerySchema,
   FormContextResponseSchema,
   FormHistoryResponseSchema,
@@ -20,6 +21,7 @@ import {
 } from '@celltrial/contracts';
 import { requireRecentReauthentication } from '../../services/auth.service.js';
 import { getCasebook } from '../../services/casebook/casebook.service.js';
+import { endParticipation } from '../../services/casebook/end-of-participation.service.js';
 import { signCasebook, signForm, verifyForm } from '../../services/casebook/data-review.service.js';
 import {
   createLogEntry,
@@ -47,6 +49,19 @@ export function registerCasebookRoutes(app: ApiApp, deps: AppDeps): void {
       response: { 200: CasebookResponseSchema, ...errors },
     },
     handler: async (request) => getCasebook(deps, request.actor, request.params),
+  });
+
+  app.post(`${base}/end-of-participation`, {
+    config: { access: requires('subject:write') },
+    schema: {
+      tags: ['casebook'],
+      summary:
+        'Record the end of participation (completed, withdrawn, died, lost to follow-up); later visits are no longer expected',
+      params: ParticipantParamsSchema,
+      body: EndParticipationRequestSchema,
+      response: { 200: CasebookResponseSchema, ...errors },
+    },
+    handler: async (request) => endParticipation(deps, request.actor, { ...request.params, ...request.body }),
   });
 
   app.get(`${base}/form-context`, {

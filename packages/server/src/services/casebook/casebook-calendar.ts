@@ -95,6 +95,14 @@ export async function casebookCalendar(
         ...(v.reason === null ? {} : { reason: v.reason }),
       })),
     today,
+    ...(participant.ended_on === null || participant.end_reason === null
+      ? {}
+      : {
+          endOfParticipation: {
+            date: participant.ended_on,
+            reason: participant.end_reason as 'completed' | 'withdrawn' | 'died' | 'lost-to-follow-up',
+          },
+        }),
   });
   if (result.kind !== 'ok') {
     return { kind: 'unavailable', note: result.problems.map((p) => p.message).join('; ') };

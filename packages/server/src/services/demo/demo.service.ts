@@ -7,6 +7,7 @@ import {
   type Protocol,
 } from '@celltrial/core';
 import {
+  findParticipant,
   findStudyById,
   findUserByUsername,
   listParticipants,
@@ -17,6 +18,7 @@ import {
 } from '@celltrial/db';
 import { AppError, notFound } from '../../errors/app-error.js';
 import { todayOf } from '../casebook/casebook-support.js';
+import { endParticipation } from '../casebook/end-of-participation.service.js';
 import { setSiteLabRanges } from '../casebook/lab-range.service.js';
 import { registerCandidate, markScreenFailure } from '../participant.service.js';
 import { getCurrentProtocol } from '../protocol.service.js';
@@ -152,11 +154,39 @@ async function runParticipant(
     await randomizeParticipant(deps, actor, base);
   }
   const counts = await fillDemoCasebook(deps, actor, { participantId: candidate.id, demo });
+  await recordDemoOutcome(deps, actor, { ...base, demo });
   tally.visits += counts.visits;
   tally.missedVisits += counts.missed;
   tally.forms += counts.forms;
   tally.logEntries += counts.logEntries;
   tally.adverseEvents += counts.adverseEvents;
+}
+
+/** A death or withdrawal before today ends the participant's participation (as a site would record it). */
+async function recordDemoOutcome(
+  deps: ServiceDeps,
+  actor: Actor,
+  params: { studyId: string; participantId: string; demo: DemoParticipant },
+): Promise<void> {
+  const outcome = params.demo.outcome;
+  if ((outcome.kind !== 'died' && outcome.kind !== 'withdrew') || outcome.date > todayOf(deps)) {
+    return;
+  }
+  const row = await findParticipant(deps.db, params.participantId);
+  if (row === undefined) {
+    return;
+  }
+  await endParticipation(deps, actor, {
+    studyId: params.studyId,
+    participantId: params.participantId,
+    date: outcome.date,
+    reason: outcome.kind === 'died' ? 'died' : 'withdrawn',
+    note:
+      outcome.kind === 'died'
+        ? 'Synthetic demo data: death (disease progression).'
+        : 'Synthetic demo data: withdrew consent.',
+    expectedRowVersion: row.row_version,
+  });
 }
 
 /**

@@ -18,6 +18,7 @@ import { casebooksUrl, queriesUrl } from './casebook-urls.js';
 import { LockAction, UnlockAction, activeLock, lockDetail } from './lock-actions.js';
 import { CASEBOOK_SIGNATURE_STATEMENT, SignAction, SignatureLine } from './sign-action.js';
 import { UnscheduledVisitAction } from './unscheduled-visit-action.js';
+import { END_REASON_LABELS, EndParticipationAction } from './end-participation-action.js';
 import { useCasebook, useSignCasebook } from './use-casebook.js';
 import { VisitTable } from './visit-table.js';
 
@@ -87,6 +88,9 @@ function CasebookActions(props: { casebook: CasebookView; can: AccessCheck; toda
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" justify="flex-end">
         {can('form:write', site) && !locked && <UnscheduledVisitAction participant={ref} today={today} />}
+        {can('subject:write', site) && !locked && participant.status === 'enrolled' && (
+          <EndParticipationAction participant={ref} rowVersion={participant.rowVersion} today={today} />
+        )}
         {can('form:sign', site) && casebook.signature === null && (
           <SignAction
             label="Sign casebook"
@@ -168,6 +172,14 @@ export function CasebookPage() {
         {view.synthetic && (
           <Alert color="grape" p="xs" role="note">
             This casebook holds generated demonstration data. It describes no real person.
+          </Alert>
+        )}
+        {participant.endOfParticipation !== null && (
+          <Alert color="gray" p="xs" role="note">
+            Participation ended on {participant.endOfParticipation.date} (
+            {END_REASON_LABELS[participant.endOfParticipation.reason]})
+            {participant.endOfParticipation.note === null ? '' : `: ${participant.endOfParticipation.note}`}.
+            Later visits are no longer expected.
           </Alert>
         )}
         {view.calendarNote !== null && (

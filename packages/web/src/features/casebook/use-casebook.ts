@@ -1,6 +1,11 @@
 import type { CasebookView } from '@celltrial/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { casebookApi, type LockBody, type RecordVisitBody } from '../../lib/casebook-api.js';
+import {
+  casebookApi,
+  type EndParticipationBody,
+  type LockBody,
+  type RecordVisitBody,
+} from '../../lib/casebook-api.js';
 import { isApiError } from '../../lib/api-error.js';
 import type { ParticipantRef } from '../../lib/participants-api.js';
 import { participantKeys } from '../participants/use-participants.js';
@@ -48,6 +53,15 @@ export function useAddUnscheduledVisit(ref: ParticipantRef) {
   return useMutation({
     mutationFn: (body: { date: string; reason: string }) => casebookApi.addUnscheduledVisit(ref, body),
     onSuccess: (result) => changed(result.casebook),
+  });
+}
+
+/** Records the end of participation; the casebook comes back with later visits no longer expected. */
+export function useEndParticipation(ref: ParticipantRef) {
+  const changed = useCasebookChanged(ref);
+  return useMutation({
+    mutationFn: (body: EndParticipationBody) => casebookApi.endParticipation(ref, body),
+    onSuccess: (casebook) => changed(casebook),
   });
 }
 

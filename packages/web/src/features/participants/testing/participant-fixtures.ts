@@ -42,6 +42,7 @@ export function participantView(overrides: Partial<ParticipantView> = {}): Parti
     allocation: null,
     emergencyUnblinded: false,
     synthetic: false,
+    endOfParticipation: null,
     ...overrides,
   };
 }
