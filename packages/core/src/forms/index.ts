@@ -7,6 +7,7 @@ export {
   type FormValueResult,
 } from './form-values.js';
 export { FORM_YEAR_RANGE } from './form-temporal.js';
+export { canonicalJson } from './canonical-json.js';
 export {
   conditionItems,
   describeCondition,

@@ -1,4 +1,4 @@
-import type { Protocol } from '@celltrial/core';
+import { canonicalJson, type Protocol } from '@celltrial/core';
 import {
   findProtocolVersion,
   listActiveLocks,
@@ -66,22 +66,6 @@ export async function refuseIfLocked(db: Executor, params: LockTarget & { studyI
 /** Structural JSON equality for item values (order of object keys ignored). */
 export function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === undefined) {
-    return 'undefined';
-  }
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b, 'en'));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** Item ids whose value differs between two value maps (added, changed or cleared). */

@@ -3,7 +3,7 @@
 //
 // Nothing is guessed: text that is not a number is sent as text, so the engine names the item and the rule
 // ("must be a number"), and numbers are sent exactly as typed (never rounded).
-import type { FormDefinition, FormItem } from '@celltrial/core';
+import { canonicalJson, type FormDefinition, type FormItem } from '@celltrial/core';
 import { definitionItems } from '../form-definitions.js';
 
 /** Every input of a form as typed: the text of each item and the chosen unit of quantity items. */
@@ -127,20 +127,6 @@ export function displayValue(item: FormItem | undefined, value: unknown): string
     return choice.label;
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** JSON with sorted object keys, to compare value maps. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    return JSON.stringify(value) ?? 'undefined';
-  }
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** Item ids whose value differs between two value maps (added, changed or cleared), in form order. */
