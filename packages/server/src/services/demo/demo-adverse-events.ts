@@ -1,4 +1,9 @@
-import { generateDemoAdverseEvents, type DemoParticipant, type Protocol } from '@celltrial/core';
+import {
+  addDaysToIsoDate,
+  generateDemoAdverseEvents,
+  type DemoParticipant,
+  type Protocol,
+} from '@celltrial/core';
 import { createAdverseEvent } from '../safety/adverse-event.service.js';
 import { aeProceduresOf } from '../safety/safety-support.js';
 import type { Actor, ServiceDeps } from '../service-context.js';
@@ -32,7 +37,7 @@ export async function recordDemoAdverseEvents(
   let recorded = 0;
   let previous: string | undefined;
   for (const visit of params.visits) {
-    const fromDate = previous === undefined ? visit.date : nextDay(previous);
+    const fromDate = previous === undefined ? visit.date : addDaysToIsoDate(previous, 1);
     previous = visit.date;
     if (fromDate > visit.date) {
       continue;
@@ -74,10 +79,4 @@ export async function recordDemoAdverseEvents(
     }
   }
   return recorded;
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
