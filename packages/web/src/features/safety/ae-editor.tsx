@@ -15,6 +15,7 @@ import {
 } from './ae-draft.js';
 import { AeFormFields } from './ae-form-fields.js';
 import { useSaveAdverseEvent } from './use-safety.js';
+import { StashedValuesNote } from '../../ui/stashed-values-note.js';
 
 export interface AeEditorProps {
   participant: ParticipantRef;
@@ -219,21 +220,12 @@ export function AeEditor({ participant, ae, procedures, readOnlyReason, onSaved 
         </Alert>
       )}
       {stash && (
-        <Alert color="blue" p="xs" role="note">
-          <Group gap="xs" justify="space-between">
-            <Text size="sm">The saved version is loaded. Your earlier values are kept aside.</Text>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() => {
-                setDraft(stash);
-                setStash(null);
-              }}
-            >
-              Re-apply my values
-            </Button>
-          </Group>
-        </Alert>
+        <StashedValuesNote
+          onReapply={() => {
+            setDraft(stash);
+            setStash(null);
+          }}
+        />
       )}
       <AeFormFields
         draft={draft}

@@ -1,5 +1,11 @@
 import { FormRecordSchema, type FormRecordView } from '@celltrial/contracts';
-import type { FormContext, FormDefinition, FormIssue, FormItem } from '@celltrial/core';
+import {
+  canonicalJson,
+  type FormContext,
+  type FormDefinition,
+  type FormIssue,
+  type FormItem,
+} from '@celltrial/core';
 import { Alert, Box, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { displayMessage, isApiError } from '../../../lib/api-error.js';
@@ -8,9 +14,10 @@ import { definitionItems } from '../form-definitions.js';
 import { useSaveForm, type FormTarget } from '../use-form-record.js';
 import { checkFormDraft } from './form-check.js';
 import { FormDerivedPanel } from './form-derived-panel.js';
-import { canonicalJson, changedItemIds, draftFromValues, type FormDraft } from './form-draft.js';
+import { changedItemIds, draftFromValues, type FormDraft } from './form-draft.js';
 import { FormReasonModal, StaleFormAlert } from './form-save-dialogs.js';
 import { FormSections } from './form-sections.js';
+import { StashedValuesNote } from '../../../ui/stashed-values-note.js';
 
 export interface FormEditorProps {
   definition: FormDefinition;
@@ -207,21 +214,12 @@ export function FormEditor(props: FormEditorProps) {
             />
           )}
           {stash && (
-            <Alert color="blue" p="xs" role="note">
-              <Group gap="xs" justify="space-between">
-                <Text size="sm">The saved version is loaded. Your earlier values are kept aside.</Text>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => {
-                    setDraft(stash);
-                    setStash(null);
-                  }}
-                >
-                  Re-apply my values
-                </Button>
-              </Group>
-            </Alert>
+            <StashedValuesNote
+              onReapply={() => {
+                setDraft(stash);
+                setStash(null);
+              }}
+            />
           )}
           <FormSections
             definition={definition}
